@@ -1,0 +1,3 @@
+using XmtpSim.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,179 @@
+using XmtpSim.Protocol.Cursors;
+
+namespace XmtpSim.Protocol.Ordering;
+
+/// <summary>
+/// The client's causal delivery for one topic (libxmtp causal sort, spec §5.5): sort a batch by
+/// originator timestamp, apply an envelope as soon as the topic cursor dominates its <c>depends_on</c>,
+/// park it otherwise, release parked envelopes the moment their dependencies are applied, and give up on
+/// a dependency after a backoff. Every envelope is applied at most once, whatever the arrival order or
+/// duplication. Times are Unix nanoseconds handed in by the caller (no clock reads).
+/// </summary>
+public sealed class CausalDeliveryBuffer<T>
+{
+    private readonly CausalDeliveryOptions _options;
+    private readonly HashSet<EnvelopeId> _applied = [];
+    private readonly List<Parked> _parked = [];
+
+    /// <summary>Creates an empty buffer with topic cursor 0.</summary>
+    public CausalDeliveryBuffer(CausalDeliveryOptions? options = null)
+    {
+        _options = options ?? CausalDeliveryOptions.Default;
+    }
+
+    /// <summary>The topic cursor: highest applied sequence per originator.</summary>
+    public VectorClock Cursor { get; private set; } = VectorClock.Empty;
+
+    /// <summary>Envelopes waiting for a dependency.</summary>
+    public int ParkedCount => _parked.Count;
+
+    /// <summary>Number of envelopes applied so far.</summary>
+    public int AppliedCount => _applied.Count;
+
+    /// <summary>The earliest time a parked envelope needs attention (a fetch retry or giving up), if any.</summary>
+    public long? NextDeadlineNs => _parked.Count == 0 ? null : _parked.Min(p => Math.Min(p.NextRetryNs, p.GiveUpNs));
+
+    /// <summary>True once <paramref name="id"/> has been applied.</summary>
+    public bool HasApplied(EnvelopeId id) => _applied.Contains(id);
+
+    /// <summary>
+    /// Offers a batch received at <paramref name="nowNs"/>; returns what became applicable, in application
+    /// order. Envelopes already applied or already parked are ignored (duplicates are harmless).
+    /// </summary>
+    public IReadOnlyList<Delivery<T>> Offer(IEnumerable<CausalEnvelope<T>> batch, long nowNs)
+    {
+        var fresh = batch
+            .Where(e => !_applied.Contains(e.Id) && !_parked.Exists(p => p.Envelope.Id == e.Id))
+            .DistinctBy(e => e.Id)
+            .ToList();
+        fresh.Sort(TimestampOrder);
+
+        var delivered = new List<Delivery<T>>();
+        foreach (var envelope in fresh)
+        {
+            if (Cursor.Dominates(envelope.DependsOn))
+            {
+                Apply(envelope, dependencyDropped: false, delivered);
+                ReleaseParked(delivered);
+            }
+            else
+            {
+                var firstRetry = nowNs + _options.InitialBackoff.Ticks * 100;
+                _parked.Add(new Parked(envelope, nowNs, firstRetry, nowNs + _options.GiveUpAfter.Ticks * 100, 0));
+            }
+        }
+
+        return delivered;
+    }
+
+    /// <summary>
+    /// The dependencies that parked envelopes due for a retry at <paramref name="nowNs"/> are missing, as one
+    /// cursor (pointwise maximum of what is needed). The caller fetches them with <c>QueryEnvelopes</c> and
+    /// offers the results. Each due envelope's next retry moves out by the backoff.
+    /// </summary>
+    public VectorClock DueFetches(long nowNs)
+    {
+        var needed = VectorClock.Empty;
+        for (var i = 0; i < _parked.Count; i++)
+        {
+            var parked = _parked[i];
+            if (parked.NextRetryNs > nowNs)
+            {
+                continue;
+            }
+
+            foreach (var (originator, sequence) in parked.Envelope.DependsOn)
+            {
+                if (Cursor[originator] < sequence)
+                {
+                    needed = needed.Advance(originator, sequence);
+                }
+            }
+
+            var attempts = parked.Attempts + 1;
+            var delayTicks = Math.Min(
+                _options.InitialBackoff.Ticks * Math.Pow(_options.Multiplier, attempts),
+                _options.MaxBackoff.Ticks);
+            _parked[i] = parked with { Attempts = attempts, NextRetryNs = nowNs + (long)delayTicks * 100 };
+        }
+
+        return needed;
+    }
+
+    /// <summary>
+    /// Drops the dependencies of envelopes parked longer than <see cref="CausalDeliveryOptions.GiveUpAfter"/>
+    /// and applies them (libxmtp logs a warning and moves on), releasing anything that waited on them.
+    /// </summary>
+    public IReadOnlyList<Delivery<T>> GiveUp(long nowNs)
+    {
+        var expired = _parked.Where(p => p.GiveUpNs <= nowNs).Select(p => p.Envelope).ToList();
+        if (expired.Count == 0)
+        {
+            return [];
+        }
+
+        expired.Sort(TimestampOrder);
+        var delivered = new List<Delivery<T>>();
+        foreach (var envelope in expired)
+        {
+            var index = _parked.FindIndex(p => p.Envelope.Id == envelope.Id);
+            if (index < 0)
+            {
+                continue; // released meanwhile by an earlier give-up
+            }
+
+            _parked.RemoveAt(index);
+            Apply(envelope, dependencyDropped: true, delivered);
+            ReleaseParked(delivered);
+        }
+
+        return delivered;
+    }
+
+    private static int TimestampOrder(CausalEnvelope<T> left, CausalEnvelope<T> right)
+    {
+        var byTime = left.OriginatorNs.CompareTo(right.OriginatorNs);
+        if (byTime != 0)
+        {
+            return byTime;
+        }
+
+        var commitFirst = right.IsCommit.CompareTo(left.IsCommit);
+        return commitFirst != 0 ? commitFirst : left.Id.CompareTo(right.Id);
+    }
+
+    private void Apply(CausalEnvelope<T> envelope, bool dependencyDropped, List<Delivery<T>> delivered)
+    {
+        _applied.Add(envelope.Id);
+        Cursor = Cursor.Advance(envelope.Id.Originator, envelope.Id.Sequence);
+        delivered.Add(new Delivery<T>(envelope, dependencyDropped));
+    }
+
+    private void ReleaseParked(List<Delivery<T>> delivered)
+    {
+        bool released;
+        do
+        {
+            released = false;
+            Parked? next = null;
+            foreach (var parked in _parked)
+            {
+                if (Cursor.Dominates(parked.Envelope.DependsOn) &&
+                    (next is null || TimestampOrder(parked.Envelope, next.Envelope) < 0))
+                {
+                    next = parked;
+                }
+            }
+
+            if (next is not null)
+            {
+                _parked.Remove(next);
+                Apply(next.Envelope, dependencyDropped: false, delivered);
+                released = true;
+            }
+        }
+        while (released);
+    }
+
+    private sealed record Parked(CausalEnvelope<T> Envelope, long ParkedNs, long NextRetryNs, long GiveUpNs, int Attempts);
+}
