@@ -1,0 +1,153 @@
+using Akka.Actor;
+using XmtpSim.Engine.Journal;
+
+namespace XmtpSim.Engine;
+
+/// <summary>
+/// The engine's record of one simulated actor, and that actor's <see cref="ISimContext"/>. Everything here is
+/// touched only by the actor's own handler (possibly on a worker thread) or by the engine between instants.
+/// </summary>
+internal sealed class ActorSlot : ISimContext
+{
+    private readonly SimulationEngine _engine;
+    private readonly Dictionary<string, long> _timers = [];
+    private long _timerGeneration;
+    private long _sendCounter;
+
+    public ActorSlot(SimulationEngine engine, ActorId id, Func<ISimContext, Props> factory, ulong seed)
+    {
+        _engine = engine;
+        Self = id;
+        Factory = factory;
+        Random = SimRandom.ForActor(seed, id.Name);
+        Clock = new SimClock(this);
+    }
+
+    public Func<ISimContext, Props> Factory { get; }
+
+    public IActorRef? Ref { get; set; }
+
+    public bool Alive { get; set; }
+
+    public long BusyUntil { get; set; }
+
+    public HashSet<int> Connections { get; } = [];
+
+    public List<SimEvent> Outbox { get; } = [];
+
+    public List<JournalEvent> JournalBuffer { get; } = [];
+
+    public List<EngineCommand> Commands { get; } = [];
+
+    public long Sent { get; set; }
+
+    public long Delivered { get; set; }
+
+    public long Dropped { get; set; }
+
+    public long BytesSent { get; set; }
+
+    public ActorId Self { get; }
+
+    public ActorId Sender { get; set; }
+
+    public long Now { get; set; }
+
+    public TimeProvider Clock { get; }
+
+    public Random Random { get; }
+
+    public int Incarnation { get; set; }
+
+    public void Send(ActorId to, IWireMessage message)
+    {
+        var name = message.GetType().Name;
+        Span<long> arrivals = stackalloc long[2];
+        var count = _engine.Network.Schedule(Self.Index, to.Index, message.WireBytes, Now, Random, arrivals);
+        Sent++;
+        BytesSent += message.WireBytes;
+        if (count == 0)
+        {
+            Dropped++;
+            JournalBuffer.Add(new DropEvent(Now, Self.Name, to.Name, name, "partition"));
+            return;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            JournalBuffer.Add(new SendEvent(Now, Self.Name, to.Name, name, message.WireBytes, arrivals[i]));
+            Outbox.Add(new SimEvent
+            {
+                Key = new EventKey(arrivals[i], to.Index, Self.Index, ++_sendCounter),
+                Kind = EventKind.Message,
+                Payload = message,
+            });
+        }
+    }
+
+    public void StartTimer(string key, long delayNanos, object message)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(delayNanos);
+        var generation = ++_timerGeneration;
+        _timers[key] = generation;
+        Outbox.Add(new SimEvent
+        {
+            Key = new EventKey(Now + delayNanos, Self.Index, Self.Index, ++_sendCounter),
+            Kind = EventKind.Timer,
+            Payload = message,
+            TimerKey = key,
+            TimerGeneration = generation,
+            Incarnation = Incarnation,
+        });
+    }
+
+    public void CancelTimer(string key) => _timers.Remove(key);
+
+    public bool IsTimerActive(string key) => _timers.ContainsKey(key);
+
+    /// <summary>True (and the timer consumed) when a fired timer is still the live one.</summary>
+    public bool TakeTimer(SimEvent timer)
+    {
+        if (timer.Incarnation != Incarnation || timer.TimerKey is null ||
+            !_timers.TryGetValue(timer.TimerKey, out var generation) || generation != timer.TimerGeneration)
+        {
+            return false;
+        }
+
+        _timers.Remove(timer.TimerKey);
+        return true;
+    }
+
+    public void ClearTimers() => _timers.Clear();
+
+    public void Charge(long cpuNanos)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(cpuNanos);
+        Now += cpuNanos;
+    }
+
+    public void Connect(ActorId peer) => Connections.Add(peer.Index);
+
+    public void Disconnect(ActorId peer) => Connections.Remove(peer.Index);
+
+    public void Journal(JournalEvent journalEvent) => JournalBuffer.Add(journalEvent);
+
+    public void Command(EngineCommand command) => Commands.Add(command);
+
+    /// <summary>Queues a local delivery from the engine (connection loss), ordered after this actor's own sends.</summary>
+    public SimEvent LocalEvent(long at, object payload, long engineCounter) => new()
+    {
+        Key = new EventKey(at, Self.Index, SimulationEngine.EngineId.Index, engineCounter),
+        Kind = EventKind.Local,
+        Payload = payload,
+    };
+
+    private sealed class SimClock(ActorSlot slot) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => SimTime.Epoch.AddTicks(slot.Now / 100);
+
+        public override long GetTimestamp() => slot.Now;
+
+        public override long TimestampFrequency => SimTime.NanosPerSecond;
+    }
+}

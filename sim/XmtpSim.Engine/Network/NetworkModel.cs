@@ -1,0 +1,135 @@
+namespace XmtpSim.Engine.Network;
+
+/// <summary>
+/// Decides when (and whether) a message sent now arrives: uplink serialisation delay from the real byte
+/// size, region-pair latency, extra latency faults, loss as retransmission delay, duplication, and one-way
+/// or two-way partitions. Per-sender state (uplink busy time) is only touched by the sender's own handler,
+/// and randomness comes from the sender's stream, so parallel senders stay deterministic. Partition and
+/// fault state changes only between event batches.
+/// </summary>
+public sealed class NetworkModel
+{
+    private const long MaxRetransmitNanos = 60 * SimTime.NanosPerSecond;
+
+    private readonly NetworkOptions _options;
+    private readonly List<int> _regionOf = [];
+    private readonly List<long> _uplinkBitsPerSecond = [];
+    private readonly List<long> _uplinkBusyUntil = [];
+    private readonly Dictionary<int, long> _extraLatency = [];
+    private readonly HashSet<(int From, int To)> _oneWayBlocks = [];
+    private int[] _partitionGroup = [];
+
+    /// <summary>Creates the model.</summary>
+    public NetworkModel(NetworkOptions options)
+    {
+        _options = options;
+    }
+
+    /// <summary>The options in force.</summary>
+    public NetworkOptions Options => _options;
+
+    /// <summary>True while any partition or one-way block is in force.</summary>
+    public bool IsPartitioned => _oneWayBlocks.Count > 0 || Array.Exists(_partitionGroup, g => g >= 0);
+
+    /// <summary>Adds an actor (called in registration order).</summary>
+    internal void AddActor(int region, long uplinkBitsPerSecond)
+    {
+        _regionOf.Add(region);
+        _uplinkBitsPerSecond.Add(uplinkBitsPerSecond);
+        _uplinkBusyUntil.Add(0);
+        Array.Resize(ref _partitionGroup, _regionOf.Count);
+        _partitionGroup[^1] = -1;
+    }
+
+    /// <summary>True when a message from <paramref name="from"/> to <paramref name="to"/> cannot get through.</summary>
+    public bool IsBlocked(int from, int to)
+    {
+        if (from < 0 || to < 0)
+        {
+            return false; // the engine itself is never partitioned
+        }
+
+        var a = _partitionGroup[from];
+        var b = _partitionGroup[to];
+        return (a >= 0 && b >= 0 && a != b) || _oneWayBlocks.Contains((from, to));
+    }
+
+    /// <summary>
+    /// Computes delivery times for one send departing at <paramref name="departNanos"/>. Returns 0 (lost to a
+    /// partition), 1 or 2 (duplicated) arrival times in <paramref name="arrivals"/>.
+    /// </summary>
+    public int Schedule(int from, int to, int bytes, long departNanos, Random random, Span<long> arrivals)
+    {
+        if (IsBlocked(from, to))
+        {
+            return 0;
+        }
+
+        var depart = departNanos;
+        var bandwidth = from >= 0 ? _uplinkBitsPerSecond[from] : 0;
+        if (bandwidth > 0)
+        {
+            var start = Math.Max(depart, _uplinkBusyUntil[from]);
+            var transmit = (long)Math.Ceiling(bytes * 8.0 * SimTime.NanosPerSecond / bandwidth);
+            _uplinkBusyUntil[from] = start + transmit;
+            depart = start + transmit;
+        }
+
+        arrivals[0] = depart + OneWay(from, to, random);
+        if (_options.Duplicate > 0 && random.NextDouble() < _options.Duplicate)
+        {
+            arrivals[1] = depart + OneWay(from, to, random);
+            return 2;
+        }
+
+        return 1;
+    }
+
+    /// <summary>Splits the listed actors into groups that cannot reach each other; unlisted actors reach everyone.</summary>
+    internal void Partition(IReadOnlyList<IReadOnlyList<int>> groups)
+    {
+        Array.Fill(_partitionGroup, -1);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            foreach (var actor in groups[g])
+            {
+                _partitionGroup[actor] = g;
+            }
+        }
+    }
+
+    /// <summary>Blocks one direction only.</summary>
+    internal void BlockOneWay(int from, int to) => _oneWayBlocks.Add((from, to));
+
+    /// <summary>Removes every partition and one-way block.</summary>
+    internal void HealAll()
+    {
+        Array.Fill(_partitionGroup, -1);
+        _oneWayBlocks.Clear();
+    }
+
+    /// <summary>Adds latency to everything sent from or to <paramref name="actor"/>.</summary>
+    internal void AddLatency(int actor, long nanos) =>
+        _extraLatency[actor] = _extraLatency.GetValueOrDefault(actor) + nanos;
+
+    private long OneWay(int from, int to, Random random)
+    {
+        var latency = from >= 0 && to >= 0 &&
+            _options.Between.TryGetValue((_regionOf[from], _regionOf[to]), out var pair)
+                ? pair
+                : _options.DefaultLatency;
+        var nanos = Math.Max(latency.SampleNanos(random), _options.MinimumLatencyNanos);
+        nanos += _extraLatency.GetValueOrDefault(from) + _extraLatency.GetValueOrDefault(to);
+        if (_options.Loss > 0)
+        {
+            var rto = _options.RetransmitTimeoutNanos;
+            while (random.NextDouble() < _options.Loss)
+            {
+                nanos += rto;
+                rto = Math.Min(rto * 2, MaxRetransmitNanos);
+            }
+        }
+
+        return nanos;
+    }
+}

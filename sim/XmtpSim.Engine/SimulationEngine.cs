@@ -1,0 +1,428 @@
+using Akka.Actor;
+using Akka.Configuration;
+using XmtpSim.Engine.Hosting;
+using XmtpSim.Engine.Journal;
+using XmtpSim.Engine.Network;
+
+namespace XmtpSim.Engine;
+
+/// <summary>
+/// Conservative, barrier-synchronised discrete-event simulation over Akka.NET actors. The engine pops every
+/// event of the earliest instant, hands each destination its events in key order (destinations may run in
+/// parallel; each actor's mailbox runs inline on the handing thread), waits for all handlers to finish,
+/// merges what they sent, journaled and commanded in destination order, applies fault commands, and only
+/// then advances time. A run is a pure function of (actors, inputs, seed), whatever the thread count.
+/// </summary>
+public sealed class SimulationEngine : IDisposable
+{
+    /// <summary>The engine as a sender (timers, injected messages, connection loss).</summary>
+    public static readonly ActorId EngineId = new(-1, "engine");
+
+    private static readonly Config AkkaConfig = ConfigurationFactory.ParseString($$"""
+        akka {
+          loglevel = WARNING
+          stdout-loglevel = WARNING
+          log-dead-letters = off
+          log-dead-letters-during-shutdown = off
+          log-config-on-start = off
+        }
+        {{InlineDispatcherConfigurator.Id}} {
+          type = "{{typeof(InlineDispatcherConfigurator).AssemblyQualifiedName}}"
+          throughput = 1000
+        }
+        """);
+
+    private readonly EngineOptions _options;
+    private readonly ActorSystem _system;
+    private readonly IActorRef _root;
+    private readonly List<ActorSlot> _slots = [];
+    private readonly PriorityQueue<SimEvent, EventKey> _queue = new();
+    private readonly JournalWriter _journal;
+    private readonly SimRandom _random;
+    private readonly List<SimEvent> _batch = [];
+    private readonly List<(int Start, int Count)> _groups = [];
+    private readonly List<EngineCommand> _pendingCommands = [];
+    private long _engineCounter;
+    private long _events;
+    private Exception? _failure;
+    private bool _started;
+
+    /// <summary>Creates an engine writing to <paramref name="journal"/>.</summary>
+    public SimulationEngine(EngineOptions options, JournalWriter journal)
+    {
+        _options = options;
+        _journal = journal;
+        Network = new NetworkModel(options.Network);
+        _random = SimRandom.ForActor(options.Seed, EngineId.Name);
+        _system = ActorSystem.Create("xmtpsim", AkkaConfig);
+        _root = _system.ActorOf(SimRootActor.Props(ReportFailure), "sim");
+
+        // A top-level actor is activated by the guardian on the thread pool; wait for that once, so that
+        // from here on every Tell to the root (and its children) runs inline on the engine's thread.
+        _root.Ask<ActorIdentity>(new Identify("ready"), TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+    }
+
+    /// <summary>Simulated time of the instant being (or last) processed, nanoseconds.</summary>
+    public long Now { get; private set; }
+
+    /// <summary>The network model (read by actors' sends).</summary>
+    public NetworkModel Network { get; }
+
+    /// <summary>The journal.</summary>
+    public JournalWriter Journal => _journal;
+
+    /// <summary>Registered actors, in index order.</summary>
+    public IReadOnlyList<ActorId> Actors => _slots.Select(s => s.Self).ToList();
+
+    /// <summary>
+    /// Registers an actor. <paramref name="props"/> receives the actor's context and returns its Props; it is
+    /// called again on every restart (durable state lives in what the closure captures, volatile state in the actor).
+    /// </summary>
+    public ActorId Register(string name, Func<ISimContext, Props> props, int region = 0, long uplinkBitsPerSecond = 0)
+    {
+        if (_started)
+        {
+            throw new InvalidOperationException("register every actor before Start");
+        }
+
+        if (_slots.Exists(s => s.Self.Name == name))
+        {
+            throw new ArgumentException($"actor '{name}' is already registered", nameof(name));
+        }
+
+        var id = new ActorId(_slots.Count, name);
+        _slots.Add(new ActorSlot(this, id, props, _options.Seed));
+        Network.AddActor(region, uplinkBitsPerSecond);
+        return id;
+    }
+
+    /// <summary>Looks an actor up by name.</summary>
+    public ActorId Resolve(string name) =>
+        _slots.Find(s => s.Self.Name == name)?.Self ?? throw new KeyNotFoundException($"no actor '{name}'");
+
+    /// <summary>Creates every actor (their PreStart runs at t = 0, in registration order).</summary>
+    public void Start()
+    {
+        if (_started)
+        {
+            return;
+        }
+
+        _started = true;
+        foreach (var slot in _slots)
+        {
+            Spawn(slot);
+            Flush(slot);
+        }
+
+        ThrowIfFailed();
+    }
+
+    /// <summary>Delivers <paramref name="message"/> to <paramref name="to"/> at <paramref name="atNanos"/> from the engine (no network).</summary>
+    public void Inject(ActorId to, object message, long atNanos)
+    {
+        var ev = _slots[to.Index].LocalEvent(atNanos, message, ++_engineCounter);
+        _queue.Enqueue(ev, ev.Key);
+    }
+
+    /// <summary>Applies <paramref name="command"/> at <paramref name="atNanos"/>, before that instant's messages.</summary>
+    public void Schedule(EngineCommand command, long atNanos)
+    {
+        var ev = new SimEvent
+        {
+            Key = new EventKey(atNanos, EngineId.Index, EngineId.Index, ++_engineCounter),
+            Kind = EventKind.Command,
+            Payload = command,
+        };
+        _queue.Enqueue(ev, ev.Key);
+    }
+
+    /// <summary>Runs until simulated time passes <paramref name="untilNanos"/> or nothing is left to do.</summary>
+    /// <param name="untilNanos">Last simulated instant to process.</param>
+    /// <param name="progress">Called between instants, at most every 65,536 events, with (simulated ns, events so far).</param>
+    public EngineStats Run(long untilNanos, Action<long, long>? progress = null)
+    {
+        Start();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism) };
+        var nextProgress = 1L << 16;
+        while (_queue.TryPeek(out _, out var head) && head.Time <= untilNanos)
+        {
+            Now = head.Time;
+            _batch.Clear();
+            while (_queue.TryPeek(out _, out var key) && key.Time == Now)
+            {
+                _batch.Add(_queue.Dequeue());
+            }
+
+            _events += _batch.Count;
+            var firstActorEvent = 0;
+            while (firstActorEvent < _batch.Count && _batch[firstActorEvent].Kind == EventKind.Command)
+            {
+                Apply((EngineCommand)_batch[firstActorEvent].Payload);
+                firstActorEvent++;
+            }
+
+            GroupByDestination(firstActorEvent);
+            if (_options.Parallelism > 1 && _groups.Count > 1 && _batch.Count - firstActorEvent >= _options.ParallelThreshold)
+            {
+                Parallel.For(0, _groups.Count, parallel, ProcessGroup);
+            }
+            else
+            {
+                for (var g = 0; g < _groups.Count; g++)
+                {
+                    ProcessGroup(g);
+                }
+            }
+
+            ThrowIfFailed();
+            foreach (var (start, _) in _groups)
+            {
+                Flush(_slots[_batch[start].Key.Destination]);
+            }
+
+            foreach (var command in _pendingCommands.ToList())
+            {
+                Apply(command);
+            }
+
+            _pendingCommands.Clear();
+            if (progress is not null && _events >= nextProgress)
+            {
+                progress(Now, _events);
+                nextProgress = _events + (1L << 16);
+            }
+        }
+
+        return Stats();
+    }
+
+    /// <summary>Counters so far.</summary>
+    public EngineStats Stats() => new(
+        _events,
+        _slots.Sum(s => s.Sent),
+        _slots.Sum(s => s.Delivered),
+        _slots.Sum(s => s.Dropped),
+        _slots.Sum(s => s.BytesSent),
+        _journal.Count,
+        Now);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _system.Terminate().Wait(TimeSpan.FromSeconds(10));
+        _system.Dispose();
+    }
+
+    private void GroupByDestination(int from)
+    {
+        _groups.Clear();
+        var start = from;
+        for (var i = from + 1; i <= _batch.Count; i++)
+        {
+            if (i == _batch.Count || _batch[i].Key.Destination != _batch[start].Key.Destination)
+            {
+                _groups.Add((start, i - start));
+                start = i;
+            }
+        }
+    }
+
+    private void ProcessGroup(int group)
+    {
+        var (start, count) = _groups[group];
+        var slot = _slots[_batch[start].Key.Destination];
+        for (var i = start; i < start + count && _failure is null; i++)
+        {
+            Deliver(slot, _batch[i]);
+        }
+    }
+
+    private void Deliver(ActorSlot slot, SimEvent ev)
+    {
+        var sender = ev.Key.Source >= 0 ? _slots[ev.Key.Source].Self : EngineId;
+        if (!slot.Alive)
+        {
+            if (ev.Kind == EventKind.Message)
+            {
+                slot.Dropped++;
+                slot.JournalBuffer.Add(new DropEvent(ev.Key.Time, sender.Name, slot.Self.Name, ev.Payload.GetType().Name, "crashed"));
+            }
+
+            return;
+        }
+
+        if (slot.BusyUntil > ev.Key.Time)
+        {
+            // The actor is still working (charged CPU): the event waits in its queue, keeping its order.
+            ev.Key = ev.Key with { Time = slot.BusyUntil };
+            slot.Outbox.Add(ev);
+            return;
+        }
+
+        if (ev.Kind == EventKind.Timer && !slot.TakeTimer(ev))
+        {
+            return; // cancelled, replaced, or set by a previous incarnation
+        }
+
+        slot.Now = ev.Key.Time;
+        slot.Sender = sender;
+        if (ev.Kind == EventKind.Message)
+        {
+            slot.Delivered++;
+            slot.JournalBuffer.Add(new DeliverEvent(ev.Key.Time, sender.Name, slot.Self.Name, ev.Payload.GetType().Name));
+        }
+
+        slot.Ref!.Tell(ev.Payload, ActorRefs.NoSender);
+        slot.BusyUntil = slot.Now;
+    }
+
+    private void Flush(ActorSlot slot)
+    {
+        foreach (var ev in slot.Outbox)
+        {
+            _queue.Enqueue(ev, ev.Key);
+        }
+
+        slot.Outbox.Clear();
+        foreach (var journalEvent in slot.JournalBuffer)
+        {
+            _journal.Append(journalEvent);
+        }
+
+        slot.JournalBuffer.Clear();
+        _pendingCommands.AddRange(slot.Commands);
+        slot.Commands.Clear();
+    }
+
+    private void Apply(EngineCommand command)
+    {
+        switch (command)
+        {
+            case EngineCommand.Partition partition:
+                Network.Partition(partition.Groups.Select(g => (IReadOnlyList<int>)g.Select(a => a.Index).ToList()).ToList());
+                _journal.Append(new FaultEvent(Now, "partition", string.Join(" | ", partition.Groups.Select(g => string.Join(",", g.Select(a => a.Name))))));
+                BreakBlockedConnections("partition", Network.Options.PartitionDetectionNanos);
+                break;
+            case EngineCommand.BlockOneWay block:
+                Network.BlockOneWay(block.From.Index, block.To.Index);
+                _journal.Append(new FaultEvent(Now, "block", $"{block.From.Name}->{block.To.Name}"));
+                BreakBlockedConnections("partition", Network.Options.PartitionDetectionNanos);
+                break;
+            case EngineCommand.HealAll:
+                Network.HealAll();
+                _journal.Append(new FaultEvent(Now, "heal", "all"));
+                break;
+            case EngineCommand.Crash crash:
+                CrashActor(_slots[crash.Actor.Index]);
+                break;
+            case EngineCommand.Restart restart:
+                RestartActor(_slots[restart.Actor.Index]);
+                break;
+            case EngineCommand.AddLatency latency:
+                foreach (var actor in latency.Actors)
+                {
+                    Network.AddLatency(actor.Index, latency.Nanos);
+                }
+
+                _journal.Append(new FaultEvent(Now, "latency", $"{string.Join(",", latency.Actors.Select(a => a.Name))} {latency.Nanos}ns"));
+                break;
+            case EngineCommand.ResetConnections reset:
+                var members = reset.Actors.Select(a => a.Index).ToHashSet();
+                _journal.Append(new FaultEvent(Now, "reset", string.Join(",", reset.Actors.Select(a => a.Name))));
+                foreach (var index in members.Order())
+                {
+                    foreach (var peer in _slots[index].Connections.Where(members.Contains).Order().ToList())
+                    {
+                        LoseConnection(_slots[index], _slots[peer], "reset", Network.Options.MinimumLatencyNanos);
+                    }
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(command), command, "unknown engine command");
+        }
+
+        ThrowIfFailed();
+    }
+
+    private void CrashActor(ActorSlot slot)
+    {
+        if (!slot.Alive)
+        {
+            return;
+        }
+
+        _journal.Append(new FaultEvent(Now, "crash", slot.Self.Name));
+        slot.Alive = false;
+        slot.ClearTimers();
+        slot.Outbox.Clear();
+        _system.Stop(slot.Ref!);
+        foreach (var other in _slots.Where(s => s.Alive && s.Connections.Contains(slot.Self.Index)))
+        {
+            // The crashed process's sockets close: peers see EOF after a one-way delay.
+            var delay = Math.Max(Network.Options.DefaultLatency.SampleNanos(_random), Network.Options.MinimumLatencyNanos);
+            LoseConnection(other, slot, "peer crashed", delay);
+        }
+
+        slot.Connections.Clear();
+    }
+
+    private void RestartActor(ActorSlot slot)
+    {
+        if (slot.Alive)
+        {
+            return;
+        }
+
+        slot.Incarnation++;
+        slot.BusyUntil = Now;
+        slot.Now = Now;
+        slot.Sender = EngineId;
+        _journal.Append(new FaultEvent(Now, "restart", slot.Self.Name));
+        Spawn(slot);
+        Flush(slot);
+    }
+
+    private void Spawn(ActorSlot slot)
+    {
+        slot.Now = Now;
+        slot.Sender = EngineId;
+        slot.Alive = true;
+        var props = slot.Factory(slot);
+        var name = slot.Incarnation == 0 ? slot.Self.Name : $"{slot.Self.Name}~{slot.Incarnation}";
+        _root.Tell(new SimRootActor.Spawn(props, name, created => slot.Ref = created));
+        if (slot.Ref is null)
+        {
+            throw new InvalidOperationException($"actor '{slot.Self.Name}' was not created inline");
+        }
+    }
+
+    private void BreakBlockedConnections(string reason, long detectionNanos)
+    {
+        foreach (var slot in _slots)
+        {
+            foreach (var peer in slot.Connections.Where(p => Network.IsBlocked(slot.Self.Index, p) || Network.IsBlocked(p, slot.Self.Index)).Order().ToList())
+            {
+                LoseConnection(slot, _slots[peer], reason, detectionNanos);
+            }
+        }
+    }
+
+    private void LoseConnection(ActorSlot holder, ActorSlot peer, string reason, long delayNanos)
+    {
+        holder.Connections.Remove(peer.Self.Index);
+        var ev = holder.LocalEvent(Now + delayNanos, new ConnectionLost(peer.Self, reason), ++_engineCounter);
+        _queue.Enqueue(ev, ev.Key);
+    }
+
+    private void ReportFailure(Exception exception) => Interlocked.CompareExchange(ref _failure, exception, null);
+
+    private void ThrowIfFailed()
+    {
+        if (_failure is not null)
+        {
+            throw new SimulationFailedException($"an actor failed at t={SimTime.Format(Now)}: {_failure.Message}", _failure);
+        }
+    }
+}
