@@ -1,0 +1,173 @@
+using Google.Protobuf;
+using XmtpSim.Protocol.Crypto;
+using XmtpSim.Protocol.Topics;
+using XmtpSim.Protocol.Wire.Envelopes;
+
+namespace XmtpSim.Protocol.Envelopes;
+
+/// <summary>
+/// Decodes envelope layers and recovers signers. Parsing refuses what cannot be represented (bad
+/// protobuf at any layer, no aad, bad topic, unrecoverable signatures, missing proof); policy checks
+/// (expected signers, targets, consistency, publish rules) are in <see cref="EnvelopeValidator"/> and
+/// <see cref="NodePublishValidator"/>.
+/// </summary>
+public static class EnvelopeParser
+{
+    /// <summary>Decodes a serialized ClientEnvelope.</summary>
+    public static EnvelopeResult<ParsedClientEnvelope> ParseClient(
+        ByteString bytes, TopicValidation topicValidation = TopicValidation.Strict)
+    {
+        ClientEnvelope envelope;
+        try
+        {
+            envelope = ClientEnvelope.Parser.ParseFrom(bytes);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            return EnvelopeResult.Fail<ParsedClientEnvelope>(
+                EnvelopeErrorCode.ClientEnvelopeMalformed, "could not unmarshal client envelope: " + e.Message);
+        }
+
+        if (envelope.Aad is null)
+        {
+            return EnvelopeResult.Fail<ParsedClientEnvelope>(
+                EnvelopeErrorCode.MissingAuthenticatedData, "authenticated data is missing");
+        }
+
+        if (!Topic.TryParse(envelope.Aad.TargetTopic, out var topic, out var topicError, topicValidation))
+        {
+            return EnvelopeResult.Fail<ParsedClientEnvelope>(
+                EnvelopeErrorCode.InvalidTopic, "invalid target topic: " + topicError);
+        }
+
+        return EnvelopeResult.Ok(new ParsedClientEnvelope(bytes, envelope, topic));
+    }
+
+    /// <summary>Decodes a serialized PayerEnvelope and recovers the payer over its own target_originator.</summary>
+    public static EnvelopeResult<ParsedPayerEnvelope> ParsePayer(
+        ByteString bytes, ISignatureScheme scheme, TopicValidation topicValidation = TopicValidation.Strict)
+    {
+        PayerEnvelope envelope;
+        try
+        {
+            envelope = PayerEnvelope.Parser.ParseFrom(bytes);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            return EnvelopeResult.Fail<ParsedPayerEnvelope>(
+                EnvelopeErrorCode.PayerEnvelopeMalformed, "could not unmarshal payer envelope: " + e.Message);
+        }
+
+        return FromPayer(bytes, envelope, scheme, topicValidation);
+    }
+
+    /// <summary>
+    /// Decodes a PayerEnvelope message as received in a publish request. Its signed field
+    /// (unsigned_client_envelope) is used as is; the outer bytes are serialized once for storage.
+    /// </summary>
+    public static EnvelopeResult<ParsedPayerEnvelope> ParsePayer(
+        PayerEnvelope envelope, ISignatureScheme scheme, TopicValidation topicValidation = TopicValidation.Strict) =>
+        FromPayer(envelope.ToByteString(), envelope, scheme, topicValidation);
+
+    /// <summary>Decodes a serialized OriginatorEnvelope through all layers, recovering both signers.</summary>
+    public static EnvelopeResult<ParsedOriginatorEnvelope> ParseOriginator(
+        ByteString bytes, ISignatureScheme scheme, TopicValidation topicValidation = TopicValidation.Strict)
+    {
+        OriginatorEnvelope envelope;
+        try
+        {
+            envelope = OriginatorEnvelope.Parser.ParseFrom(bytes);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            return EnvelopeResult.Fail<ParsedOriginatorEnvelope>(
+                EnvelopeErrorCode.OriginatorEnvelopeMalformed, "could not unmarshal originator envelope: " + e.Message);
+        }
+
+        return FromOriginator(bytes, envelope, scheme, topicValidation);
+    }
+
+    /// <summary>Decodes an OriginatorEnvelope message (e.g. from a query response) through all layers.</summary>
+    public static EnvelopeResult<ParsedOriginatorEnvelope> ParseOriginator(
+        OriginatorEnvelope envelope, ISignatureScheme scheme, TopicValidation topicValidation = TopicValidation.Strict) =>
+        FromOriginator(envelope.ToByteString(), envelope, scheme, topicValidation);
+
+    private static EnvelopeResult<ParsedOriginatorEnvelope> FromOriginator(
+        ByteString raw, OriginatorEnvelope envelope, ISignatureScheme scheme, TopicValidation topicValidation)
+    {
+        var unsignedBytes = envelope.UnsignedOriginatorEnvelope;
+        UnsignedOriginatorEnvelope unsigned;
+        try
+        {
+            unsigned = Wire.Envelopes.UnsignedOriginatorEnvelope.Parser.ParseFrom(unsignedBytes);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            return EnvelopeResult.Fail<ParsedOriginatorEnvelope>(
+                EnvelopeErrorCode.UnsignedOriginatorEnvelopeMalformed, "could not unmarshal unsigned originator envelope: " + e.Message);
+        }
+
+        ByteString? signature = null;
+        EthAddress? signer = null;
+        ByteString? transactionHash = null;
+        switch (envelope.ProofCase)
+        {
+            case OriginatorEnvelope.ProofOneofCase.OriginatorSignature:
+                signature = envelope.OriginatorSignature.Bytes;
+                var digest = Digests.Originator(unsignedBytes.Span);
+                if (!scheme.TryRecoverAddress(digest, signature.Span, out var recovered))
+                {
+                    return EnvelopeResult.Fail<ParsedOriginatorEnvelope>(
+                        EnvelopeErrorCode.OriginatorSignatureInvalid,
+                        $"originator signature of {signature.Length} bytes does not recover to an address");
+                }
+
+                signer = recovered;
+                break;
+            case OriginatorEnvelope.ProofOneofCase.BlockchainProof:
+                transactionHash = envelope.BlockchainProof.TransactionHash;
+                break;
+            default:
+                return EnvelopeResult.Fail<ParsedOriginatorEnvelope>(
+                    EnvelopeErrorCode.MissingProof, "originator envelope has neither a signature nor a blockchain proof");
+        }
+
+        var payer = ParsePayer(unsigned.PayerEnvelopeBytes, scheme, topicValidation);
+        if (!payer.IsValid)
+        {
+            return EnvelopeResult.Fail<ParsedOriginatorEnvelope>(payer.Error);
+        }
+
+        return EnvelopeResult.Ok(
+            new ParsedOriginatorEnvelope(raw, unsignedBytes, unsigned, signature, signer, transactionHash, payer.Value));
+    }
+
+    private static EnvelopeResult<ParsedPayerEnvelope> FromPayer(
+        ByteString raw, PayerEnvelope envelope, ISignatureScheme scheme, TopicValidation topicValidation)
+    {
+        var client = ParseClient(envelope.UnsignedClientEnvelope, topicValidation);
+        if (!client.IsValid)
+        {
+            return EnvelopeResult.Fail<ParsedPayerEnvelope>(client.Error);
+        }
+
+        ByteString? signature = null;
+        EthAddress? payer = null;
+        if (envelope.PayerSignature is not null)
+        {
+            signature = envelope.PayerSignature.Bytes;
+            var digest = Digests.Payer(envelope.TargetOriginator, envelope.UnsignedClientEnvelope.Span);
+            if (!scheme.TryRecoverAddress(digest, signature.Span, out var recovered))
+            {
+                return EnvelopeResult.Fail<ParsedPayerEnvelope>(
+                    EnvelopeErrorCode.PayerSignatureInvalid,
+                    $"could not recover signer: payer signature of {signature.Length} bytes does not recover to an address");
+            }
+
+            payer = recovered;
+        }
+
+        return EnvelopeResult.Ok(new ParsedPayerEnvelope(
+            raw, envelope.TargetOriginator, envelope.MessageRetentionDays, signature, payer, client.Value));
+    }
+}

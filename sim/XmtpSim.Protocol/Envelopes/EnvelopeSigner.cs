@@ -1,0 +1,97 @@
+using Google.Protobuf;
+using XmtpSim.Protocol.Crypto;
+using XmtpSim.Protocol.Wire.Envelopes;
+using XmtpSim.Protocol.Wire.Identity;
+
+namespace XmtpSim.Protocol.Envelopes;
+
+/// <summary>
+/// Wraps and signs envelope layers. Each layer embeds the previous one as bytes serialized exactly once;
+/// signatures go through <see cref="ISignatureScheme"/> over the digests of <see cref="Digests"/>.
+/// </summary>
+public static class EnvelopeSigner
+{
+    /// <summary>Size of an app-chain transaction hash, bytes.</summary>
+    public const int TransactionHashSize = 32;
+
+    /// <summary>Serializes a client envelope and signs it as the payer (gateway) for <paramref name="targetOriginator"/>.</summary>
+    public static PayerEnvelope SignPayer(
+        ISignatureScheme scheme, SigningKey payerKey, ClientEnvelope client, uint targetOriginator, uint retentionDays) =>
+        SignPayer(scheme, payerKey, client.ToByteString(), targetOriginator, retentionDays);
+
+    /// <summary>Signs already-serialized client-envelope bytes as the payer; the bytes are embedded unchanged.</summary>
+    public static PayerEnvelope SignPayer(
+        ISignatureScheme scheme, SigningKey payerKey, ByteString unsignedClientEnvelope, uint targetOriginator, uint retentionDays)
+    {
+        var digest = Digests.Payer(targetOriginator, unsignedClientEnvelope.Span);
+        return new PayerEnvelope
+        {
+            UnsignedClientEnvelope = unsignedClientEnvelope,
+            PayerSignature = new RecoverableEcdsaSignature { Bytes = ByteString.CopyFrom(scheme.Sign(payerKey, digest)) },
+            TargetOriginator = targetOriginator,
+            MessageRetentionDays = retentionDays,
+        };
+    }
+
+    /// <summary>Stamps and signs a payer envelope as its originator node.</summary>
+    public static OriginatorEnvelope SignOriginator(
+        ISignatureScheme scheme, SigningKey nodeKey, OriginatorStamp stamp, PayerEnvelope payer) =>
+        SignOriginator(scheme, nodeKey, stamp, payer.ToByteString());
+
+    /// <summary>Stamps and signs serialized payer-envelope bytes; the bytes are embedded unchanged.</summary>
+    public static OriginatorEnvelope SignOriginator(
+        ISignatureScheme scheme, SigningKey nodeKey, OriginatorStamp stamp, ByteString payerEnvelopeBytes)
+    {
+        var unsigned = new UnsignedOriginatorEnvelope
+        {
+            OriginatorNodeId = stamp.OriginatorNodeId,
+            OriginatorSequenceId = stamp.SequenceId,
+            OriginatorNs = stamp.OriginatorNs,
+            PayerEnvelopeBytes = payerEnvelopeBytes,
+            BaseFeePicodollars = stamp.BaseFeePicodollars,
+            CongestionFeePicodollars = stamp.CongestionFeePicodollars,
+            ExpiryUnixtime = stamp.ExpiryUnixtime,
+        }.ToByteString();
+        var signature = scheme.Sign(nodeKey, Digests.Originator(unsigned.Span));
+        return new OriginatorEnvelope
+        {
+            UnsignedOriginatorEnvelope = unsigned,
+            OriginatorSignature = new RecoverableEcdsaSignature { Bytes = ByteString.CopyFrom(signature) },
+        };
+    }
+
+    /// <summary>
+    /// The envelope a node's indexer (or the gateway, for its reply) builds from a broadcaster event
+    /// (spec §8.2–8.3): originator 0 (group messages) or 1 (identity updates), the event's sequence ID,
+    /// the builder's own clock, fees and expiry 0, a PayerEnvelope with only unsigned_client_envelope,
+    /// and a BlockchainProof instead of a signature.
+    /// </summary>
+    /// <param name="originatorNs">The indexing node's clock, Unix nanoseconds (differs per node).</param>
+    /// <param name="clientEnvelope">The event's message bytes: the serialized ClientEnvelope, unchanged.</param>
+    public static OriginatorEnvelope BuildChainOriginated(
+        uint originatorNodeId, ulong sequenceId, long originatorNs, ByteString clientEnvelope, ReadOnlySpan<byte> transactionHash)
+    {
+        if (!ReservedOriginators.IsBlockchain(originatorNodeId))
+        {
+            throw new ArgumentOutOfRangeException(nameof(originatorNodeId), originatorNodeId, "blockchain originators are 0 and 1");
+        }
+
+        if (transactionHash.Length != TransactionHashSize)
+        {
+            throw new ArgumentException($"a transaction hash has {TransactionHashSize} bytes, got {transactionHash.Length}", nameof(transactionHash));
+        }
+
+        var unsigned = new UnsignedOriginatorEnvelope
+        {
+            OriginatorNodeId = originatorNodeId,
+            OriginatorSequenceId = sequenceId,
+            OriginatorNs = originatorNs,
+            PayerEnvelopeBytes = new PayerEnvelope { UnsignedClientEnvelope = clientEnvelope }.ToByteString(),
+        };
+        return new OriginatorEnvelope
+        {
+            UnsignedOriginatorEnvelope = unsigned.ToByteString(),
+            BlockchainProof = new BlockchainProof { TransactionHash = ByteString.CopyFrom(transactionHash) },
+        };
+    }
+}

@@ -1,0 +1,71 @@
+using Google.Protobuf;
+using XmtpSim.Protocol.Envelopes;
+using XmtpSim.Protocol.Mls;
+using XmtpSim.Protocol.Topics;
+using XmtpSim.Protocol.Wire.Identity;
+using static XmtpSim.Protocol.Tests.Envelopes.EnvelopeFixture;
+
+namespace XmtpSim.Protocol.Tests.Envelopes;
+
+public sealed class ChainOriginatedTests
+{
+    private static readonly byte[] TxHash = Enumerable.Range(0, 32).Select(i => (byte)(255 - i)).ToArray();
+
+    [Fact]
+    public void Commit_indexed_from_chain_parses_and_validates_as_originator_0()
+    {
+        var commit = ClientEnvelopes.GroupMessage(
+            GroupId, ByteString.CopyFrom(MlsFrame.Build(GroupId, 4, MlsContentType.Commit, 200, 9)));
+        var clientBytes = commit.ToByteString();
+        var wire = EnvelopeSigner.BuildChainOriginated(ReservedOriginators.GroupMessages, 17, 123_456_789, clientBytes, TxHash).ToByteString();
+
+        var result = EnvelopeValidator.ParseAndValidateOriginator(wire, Scheme, Node.Address);
+        Assert.True(result.IsValid, result.ToString());
+        var parsed = result.Value;
+        Assert.True(parsed.IsBlockchainOriginated);
+        Assert.Equal(0u, parsed.OriginatorNodeId);
+        Assert.Equal(17UL, parsed.SequenceId);
+        Assert.Equal(TxHash, parsed.TransactionHash!.ToByteArray());
+        Assert.Equal(clientBytes, parsed.Client.Raw);
+        Assert.Null(parsed.PayerAddress);
+        Assert.Null(parsed.OriginatorSigner);
+        Assert.Equal(0UL, parsed.ExpiryUnixtime);
+        Assert.Equal(0UL, parsed.TotalFeePicodollars);
+        Assert.Equal(0u, parsed.Payer.TargetOriginator);
+        Assert.Equal(MlsMessageClass.Commit, MlsFrame.Classify(parsed.Client.Envelope.GroupMessage));
+    }
+
+    [Fact]
+    public void Identity_update_indexed_from_chain_validates_as_originator_1_only()
+    {
+        var inbox = new byte[32];
+        inbox[0] = 1;
+        var update = ClientEnvelopes.IdentityUpdate(inbox, new IdentityUpdate { InboxId = Convert.ToHexStringLower(inbox), ClientTimestampNs = 5 });
+        var bytes = update.ToByteString();
+
+        var asOne = EnvelopeSigner.BuildChainOriginated(ReservedOriginators.IdentityUpdates, 3, 1, bytes, TxHash).ToByteString();
+        var ok = EnvelopeValidator.ParseAndValidateOriginator(asOne, Scheme);
+        Assert.True(ok.IsValid, ok.ToString());
+        Assert.Equal(Topic.IdentityUpdates(inbox), ok.Value.Topic);
+
+        var asZero = EnvelopeSigner.BuildChainOriginated(ReservedOriginators.GroupMessages, 3, 1, bytes, TxHash).ToByteString();
+        Assert.Equal(EnvelopeErrorCode.BlockchainOriginatorInvalid, EnvelopeValidator.ParseAndValidateOriginator(asZero, Scheme).Error!.Code);
+    }
+
+    [Fact]
+    public void Blockchain_proof_with_short_hash_or_on_a_node_originator_is_refused()
+    {
+        var commit = ClientEnvelopes.GroupMessage(GroupId, ByteString.CopyFrom(MlsFrame.Build(GroupId, 4, MlsContentType.Commit, 40, 9)));
+        var envelope = EnvelopeSigner.BuildChainOriginated(0, 1, 1, commit.ToByteString(), TxHash);
+        envelope.BlockchainProof.TransactionHash = ByteString.CopyFrom(new byte[31]);
+        Assert.Equal(EnvelopeErrorCode.BlockchainProofInvalid, EnvelopeValidator.ParseAndValidateOriginator(envelope.ToByteString(), Scheme).Error!.Code);
+
+        var unsigned = Wire.Envelopes.UnsignedOriginatorEnvelope.Parser.ParseFrom(envelope.UnsignedOriginatorEnvelope);
+        unsigned.OriginatorNodeId = 100;
+        envelope.UnsignedOriginatorEnvelope = unsigned.ToByteString();
+        envelope.BlockchainProof.TransactionHash = ByteString.CopyFrom(TxHash);
+        Assert.Equal(EnvelopeErrorCode.BlockchainOriginatorInvalid, EnvelopeValidator.ParseAndValidateOriginator(envelope.ToByteString(), Scheme).Error!.Code);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => EnvelopeSigner.BuildChainOriginated(100, 1, 1, commit.ToByteString(), TxHash));
+    }
+}
