@@ -62,6 +62,14 @@ public static partial class ScenarioLoader
             errors.Add(new ScenarioError(fileName, (int)e.Start.Line, (int)e.Start.Column, "", CleanYamlMessage(e)));
             return new ScenarioLoadResult(null, errors, []);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some malformed input (e.g. an unclosed flow
+            // mapping followed by more lines), without a position: find the last event it managed.
+            var (line, column) = LastParsedPosition(yamlText);
+            errors.Add(new ScenarioError(fileName, line, column, "", "malformed YAML after this point (an unclosed '{' or '[' ?)"));
+            return new ScenarioLoadResult(null, errors, []);
+        }
 
         var origins = new Dictionary<YamlNode, string>(ReferenceEqualityComparer.Instance);
         root = ScenarioOverrides.Apply(root, overrides ?? [], origins, errors);
@@ -75,6 +83,25 @@ public static partial class ScenarioLoader
         }
 
         return new ScenarioLoadResult(scenario, errors, ScenarioValidator.Validate(scenario));
+    }
+
+    private static (int Line, int Column) LastParsedPosition(string yamlText)
+    {
+        var parser = new Parser(new StringReader(yamlText));
+        var mark = Mark.Empty;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                mark = parser.Current!.Start;
+            }
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // The position reached so far is the answer.
+        }
+
+        return ((int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column));
     }
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\): ")]

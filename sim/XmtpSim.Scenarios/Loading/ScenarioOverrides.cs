@@ -81,6 +81,12 @@ internal static class ScenarioOverrides
                         break;
                     }
 
+                    if ((existingKey is null || YamlFields.IsNull(mapping.Children[existingKey])) && segments[i + 1].Index is { } missingIndex)
+                    {
+                        Error(path, $"cannot set {path}: {walked}[{missingIndex}] does not exist (an override can index only existing list items)");
+                        break;
+                    }
+
                     if (existingKey is null || YamlFields.IsNull(mapping.Children[existingKey]))
                     {
                         var created = Tag(new YamlMappingNode(), origin, origins);
