@@ -87,13 +87,46 @@ public static class EnvelopeParser
         return FromOriginator(bytes, envelope, scheme, topicValidation);
     }
 
+    /// <summary>
+    /// Decodes a replicated OriginatorEnvelope the way an xmtpd replica does (spec §6, §15.2): every layer is
+    /// parsed and the payer signature recovered, but the originator signature is not verified (its signer is
+    /// left unknown); the peer's identity is trusted through the connection.
+    /// </summary>
+    public static EnvelopeResult<ParsedOriginatorEnvelope> ParseReplicated(
+        ByteString bytes, ISignatureScheme scheme, TopicValidation topicValidation = TopicValidation.Strict)
+    {
+        OriginatorEnvelope envelope;
+        try
+        {
+            envelope = OriginatorEnvelope.Parser.ParseFrom(bytes);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            return EnvelopeResult.Fail<ParsedOriginatorEnvelope>(
+                EnvelopeErrorCode.OriginatorEnvelopeMalformed, "could not unmarshal originator envelope: " + e.Message);
+        }
+
+        return FromOriginator(bytes, envelope, scheme, topicValidation, recoverOriginator: false);
+    }
+
+    /// <summary>
+    /// Wraps an envelope this node has just signed over a payer envelope it has already validated: nothing
+    /// is recovered again (the signer is the node itself), only the unsigned layer is decoded.
+    /// </summary>
+    public static ParsedOriginatorEnvelope FromOwnSigned(OriginatorEnvelope envelope, ParsedPayerEnvelope payer, EthAddress signer)
+    {
+        var unsigned = Wire.Envelopes.UnsignedOriginatorEnvelope.Parser.ParseFrom(envelope.UnsignedOriginatorEnvelope);
+        return new ParsedOriginatorEnvelope(
+            envelope.ToByteString(), envelope.UnsignedOriginatorEnvelope, unsigned, envelope.OriginatorSignature?.Bytes, signer, null, payer);
+    }
+
     /// <summary>Decodes an OriginatorEnvelope message (e.g. from a query response) through all layers.</summary>
     public static EnvelopeResult<ParsedOriginatorEnvelope> ParseOriginator(
         OriginatorEnvelope envelope, ISignatureScheme scheme, TopicValidation topicValidation = TopicValidation.Strict) =>
         FromOriginator(envelope.ToByteString(), envelope, scheme, topicValidation);
 
     private static EnvelopeResult<ParsedOriginatorEnvelope> FromOriginator(
-        ByteString raw, OriginatorEnvelope envelope, ISignatureScheme scheme, TopicValidation topicValidation)
+        ByteString raw, OriginatorEnvelope envelope, ISignatureScheme scheme, TopicValidation topicValidation, bool recoverOriginator = true)
     {
         var unsignedBytes = envelope.UnsignedOriginatorEnvelope;
         UnsignedOriginatorEnvelope unsigned;
@@ -114,6 +147,11 @@ public static class EnvelopeParser
         {
             case OriginatorEnvelope.ProofOneofCase.OriginatorSignature:
                 signature = envelope.OriginatorSignature.Bytes;
+                if (!recoverOriginator)
+                {
+                    break;
+                }
+
                 var digest = Digests.Originator(unsignedBytes.Span);
                 if (!scheme.TryRecoverAddress(digest, signature.Span, out var recovered))
                 {

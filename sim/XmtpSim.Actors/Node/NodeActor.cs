@@ -1,0 +1,591 @@
+using Akka.Actor;
+using XmtpSim.Actors.Journal;
+using XmtpSim.Actors.Messages;
+using XmtpSim.Engine;
+using XmtpSim.Protocol.Cursors;
+using XmtpSim.Protocol.Envelopes;
+using XmtpSim.Protocol.Fees;
+using XmtpSim.Protocol.Topics;
+using XmtpSim.Protocol.Wire.Envelopes;
+
+namespace XmtpSim.Actors.Node;
+
+/// <summary>
+/// A broadcast node (xmtpd server) as a thin shell over the protocol core: it accepts publishes for
+/// itself (validation, depends_on against its own cursor, fees from its own counters, originator
+/// signature), stores envelopes idempotently, serves its own stream to peers and topic streams and
+/// queries to clients on its database poll, pulls every peer's stream from that peer only, and indexes
+/// the app chain into originator 0/1 envelopes with its own timestamps. Volatile state (streams,
+/// subscriptions, registry view, rates cache) is lost on a crash; the <see cref="NodeStore"/> is not.
+/// </summary>
+public sealed class NodeActor : ReceiveActor
+{
+    private const int CatchUpPage = 500;
+
+    private readonly ISimContext _sim;
+    private readonly NodeSettings _settings;
+    private readonly NodeStore _store;
+    private readonly string _name;
+    private readonly SortedDictionary<uint, PeerLink> _peers = [];
+    private readonly SortedDictionary<int, ReplicaSubscriber> _replicas = [];
+    private readonly Dictionary<Topic, SortedSet<int>> _topicSubscribers = [];
+    private readonly SortedDictionary<int, ClientStream> _clients = [];
+    private readonly List<StoredEnvelope> _newSincePoll = [];
+    private Dictionary<uint, RegisteredNode> _registry = [];
+    private RateRegistry? _rates;
+    private bool _chainStreaming;
+    private int _chainAttempts;
+    private long _replyCounter;
+
+    /// <summary>Wires the handlers and starts the node's loops.</summary>
+    public NodeActor(ISimContext sim, NodeSettings settings, NodeStore store)
+    {
+        _sim = sim;
+        _settings = settings;
+        _store = store;
+        _name = sim.Self.Name;
+
+        Receive<RegistrySnapshot>(OnRegistry);
+        Receive<PublishPayerEnvelopes>(OnPublish);
+        Receive<SubscribeOriginators>(OnSubscribeOriginators);
+        Receive<OriginatorEnvelopes>(OnReplicated);
+        Receive<ChainBlocks>(OnChainBlocks);
+        Receive<SubscribeTopics>(OnSubscribeTopics);
+        Receive<QueryEnvelopes>(OnQuery);
+        Receive<ConnectionLost>(OnConnectionLost);
+        Receive<PollTick>(_ => OnPoll());
+        Receive<RefreshRegistry>(_ => RequestRegistry());
+        Receive<Reconnect>(r => ConnectPeer(r.Peer));
+        Receive<SubscribeTimedOut>(OnSubscribeTimedOut);
+        Receive<ChainReconnect>(_ => ConnectChain());
+        Receive<ChainTimedOut>(t => OnChainTimedOut(t.Attempt));
+        Receive<ReplyDue>(r => _sim.Send(r.To, r.Reply));
+
+        RequestRegistry();
+        ConnectChain();
+        _sim.StartTimer("poll", _settings.PollIntervalNanos, PollTick.Instance);
+    }
+
+    /// <summary>Props for the engine; <paramref name="store"/> is the durable part that outlives crashes.</summary>
+    public static Props Props(ISimContext sim, NodeSettings settings, NodeStore store) =>
+        Akka.Actor.Props.Create(() => new NodeActor(sim, settings, store));
+
+    private uint NodeId => _settings.NodeId;
+
+    private long UnixNanos => SimTime.ToUnixNanos(_sim.Now);
+
+    // ---- registry and rates -------------------------------------------------------------------
+
+    private void RequestRegistry()
+    {
+        _sim.Send(_settings.Settlement, GetRegistry.Instance);
+        _sim.StartTimer("registry", _settings.RegistryRefreshNanos, RefreshRegistry.Instance);
+    }
+
+    private void OnRegistry(RegistrySnapshot snapshot)
+    {
+        _registry = snapshot.Nodes.Where(n => n.IsCanonical).ToDictionary(n => n.NodeId);
+        _rates = new RateRegistry(snapshot.Rates);
+        foreach (var node in _registry.Values.Where(n => n.NodeId != NodeId).OrderBy(n => n.NodeId))
+        {
+            if (!_peers.ContainsKey(node.NodeId))
+            {
+                _peers[node.NodeId] = new PeerLink(node);
+                ConnectPeer(node.NodeId);
+            }
+        }
+    }
+
+    // ---- publish ------------------------------------------------------------------------------
+
+    private void OnPublish(PublishPayerEnvelopes request)
+    {
+        var gateway = _sim.Sender;
+        if (_rates is null)
+        {
+            Reply(gateway, Fail(request, "Unavailable", "rates are not loaded yet"));
+            return;
+        }
+
+        var accepted = new List<ParsedPayerEnvelope>(request.Envelopes.Count);
+        foreach (var envelope in request.Envelopes)
+        {
+            _sim.Charge(_settings.Costs.RecoverNanos);
+            var validated = NodePublishValidator.Validate(envelope, NodeId, _settings.Scheme);
+            if (!validated.IsValid)
+            {
+                RejectPublish(gateway, request, TopicOf(envelope), "InvalidArgument", validated.Error.ToString());
+                return;
+            }
+
+            var payer = validated.Value;
+            var dependencies = DependsOnCheck.Check(payer.Client.DependsOn, _store.Cursor);
+            if (!dependencies.Accepted)
+            {
+                RejectPublish(gateway, request, payer.Client.Topic.ToString(), "InvalidArgument", dependencies.Describe());
+                return;
+            }
+
+            if (accepted.Count > 0 && accepted[0].PayerAddress != payer.PayerAddress)
+            {
+                RejectPublish(gateway, request, payer.Client.Topic.ToString(), "InvalidArgument", "all envelopes of one publish must have the same payer");
+                return;
+            }
+
+            accepted.Add(payer);
+        }
+
+        var originated = new List<ParsedOriginatorEnvelope>(accepted.Count);
+        foreach (var payer in accepted)
+        {
+            var stamped = Originate(payer);
+            if (stamped is null)
+            {
+                RejectPublish(gateway, request, payer.Client.Topic.ToString(), "InvalidArgument", "fee cannot be computed (size or retention out of range)");
+                return;
+            }
+
+            originated.Add(stamped);
+        }
+
+        Reply(gateway, new PublishPayerEnvelopesResult(request.RequestId, originated, null, null));
+    }
+
+    private ParsedOriginatorEnvelope? Originate(ParsedPayerEnvelope payer)
+    {
+        var unixNanos = UnixNanos;
+        var unixSeconds = unixNanos / SimTime.NanosPerSecond;
+        var rates = _rates!.At((ulong)unixSeconds);
+        var minute = CongestionCounters.MinuteOf(unixNanos);
+        FeeQuote quote;
+        try
+        {
+            quote = FeeCalculator.Quote(rates, payer.Raw.Length, payer.RetentionDays, _store.Congestion.Window(NodeId, minute));
+        }
+        catch (FeeCalculationException)
+        {
+            return null;
+        }
+
+        var sequence = _store.NextOwnSequence++;
+        var stamp = OriginatorStamp.ForRetention(
+            NodeId, sequence, unixNanos, (ulong)quote.BaseFeePicodollars, (ulong)quote.CongestionFeePicodollars, unixSeconds, payer.RetentionDays);
+        _sim.Charge(_settings.Costs.SignNanos);
+        var signed = EnvelopeSigner.SignOriginator(_settings.Scheme, _settings.Key, stamp, payer.Raw);
+        var parsed = EnvelopeParser.FromOwnSigned(signed, payer, _settings.Key.Address);
+        var row = new StoredEnvelope(parsed, _sim.Now);
+        _store.TryAdd(row);
+        _store.Meter(payer.PayerAddress!.Value, NodeId, minute, quote.TotalPicodollars);
+        _newSincePoll.Add(row);
+        _sim.Journal(new NodeOriginateEvent(
+            _sim.Now, _name, NodeId, sequence, parsed.Topic.ToString(), payer.PayerAddress.Value.ToString(),
+            quote.BaseFeePicodollars, quote.CongestionFeePicodollars, quote.CongestionUnits, payer.Raw.Length,
+            VectorClock.From(payer.Client.DependsOn).ToString()));
+        return parsed;
+    }
+
+    private void RejectPublish(ActorId gateway, PublishPayerEnvelopes request, string topic, string code, string reason)
+    {
+        _sim.Journal(new NodeRejectEvent(_sim.Now, _name, topic, code, reason));
+        Reply(gateway, Fail(request, code, reason));
+    }
+
+    private static PublishPayerEnvelopesResult Fail(PublishPayerEnvelopes request, string code, string reason) =>
+        new(request.RequestId, [], code, reason);
+
+    private static string TopicOf(PayerEnvelope envelope)
+    {
+        try
+        {
+            var client = ClientEnvelope.Parser.ParseFrom(envelope.UnsignedClientEnvelope);
+            return client.Aad is not null && Topic.TryParse(client.Aad.TargetTopic.Span, out var topic, out _, TopicValidation.Node) ? topic.ToString() : "unparseable";
+        }
+        catch (Google.Protobuf.InvalidProtocolBufferException)
+        {
+            return "unparseable";
+        }
+    }
+
+    private void Reply(ActorId to, IWireMessage reply) =>
+        _sim.StartTimer($"reply-{++_replyCounter}", _settings.PublishLatencyNanos, new ReplyDue(to, reply));
+
+    // ---- replication: serving our own stream --------------------------------------------------
+
+    private void OnSubscribeOriginators(SubscribeOriginators request)
+    {
+        if (request.Originator != NodeId)
+        {
+            return; // xmtpd pulls each originator only from itself
+        }
+
+        var peer = _sim.Sender;
+        _sim.Connect(peer);
+        var subscriber = new ReplicaSubscriber(peer, request.LastSeen[NodeId], _sim.Now);
+        _replicas[peer.Index] = subscriber;
+        if (!SendOwnStream(subscriber))
+        {
+            _sim.Send(peer, new OriginatorEnvelopes(NodeId, [])); // the empty start frame
+        }
+    }
+
+    private bool SendOwnStream(ReplicaSubscriber subscriber)
+    {
+        var sent = false;
+        while (true)
+        {
+            var page = _store.Since(NodeId, subscriber.LastSent, _settings.PageLimit);
+            if (page.Count == 0)
+            {
+                return sent;
+            }
+
+            _sim.Send(subscriber.Peer, new OriginatorEnvelopes(NodeId, page.Select(r => r.Envelope).ToList()));
+            subscriber.LastSent = page[^1].Id.Sequence;
+            subscriber.LastSentAt = _sim.Now;
+            sent = true;
+        }
+    }
+
+    // ---- replication: pulling peers' streams --------------------------------------------------
+
+    private void ConnectPeer(uint peerId)
+    {
+        if (!_peers.TryGetValue(peerId, out var link) || link.Streaming)
+        {
+            return;
+        }
+
+        link.Attempts++;
+        _sim.Connect(link.Node.Actor);
+        _sim.Send(link.Node.Actor, new SubscribeOriginators(peerId, _store.Cursor));
+        _sim.StartTimer($"subscribe-{peerId}", _settings.SubscribeTimeoutNanos, new SubscribeTimedOut(peerId, link.Attempts));
+    }
+
+    private void OnSubscribeTimedOut(SubscribeTimedOut timeout)
+    {
+        if (_peers.TryGetValue(timeout.Peer, out var link) && !link.Streaming && link.Attempts == timeout.Attempt)
+        {
+            _sim.Disconnect(link.Node.Actor);
+            ScheduleReconnect(link);
+        }
+    }
+
+    private void ScheduleReconnect(PeerLink link)
+    {
+        link.Streaming = false;
+        _sim.StartTimer($"reconnect-{link.Node.NodeId}", Backoff(link.Attempts), new Reconnect(link.Node.NodeId));
+    }
+
+    private long Backoff(int attempts) =>
+        Math.Min(_settings.ReconnectInitialNanos << Math.Min(Math.Max(attempts - 1, 0), 20), _settings.ReconnectMaxNanos);
+
+    private void OnReplicated(OriginatorEnvelopes batch)
+    {
+        var link = _peers.Values.FirstOrDefault(p => p.Node.Actor == _sim.Sender);
+        if (link is null)
+        {
+            return;
+        }
+
+        if (!link.Streaming)
+        {
+            link.Streaming = true;
+            link.Attempts = 0;
+            _sim.CancelTimer($"subscribe-{link.Node.NodeId}");
+        }
+
+        foreach (var envelope in batch.Envelopes)
+        {
+            StoreReplicated(link.Node.NodeId, envelope);
+        }
+    }
+
+    private void StoreReplicated(uint peer, ParsedOriginatorEnvelope received)
+    {
+        _sim.Charge(_settings.Costs.RecoverNanos);
+        var parsed = EnvelopeParser.ParseReplicated(received.Raw, _settings.Scheme);
+        if (!parsed.IsValid || parsed.Value.OriginatorNodeId != peer || parsed.Value.Payer.PayerAddress is null)
+        {
+            _sim.Journal(new NodeRejectEvent(_sim.Now, _name, received.Topic.ToString(), "Replication",
+                parsed.IsValid ? $"envelope from {peer} is not permitted or has no payer" : parsed.Error.ToString()));
+            return;
+        }
+
+        var envelope = parsed.Value;
+        var id = new EnvelopeId(envelope.OriginatorNodeId, envelope.SequenceId);
+        var last = _store.MaxSequence(peer);
+        if (_store.Contains(id))
+        {
+            return;
+        }
+
+        if (envelope.SequenceId != last + 1)
+        {
+            _sim.Journal(new NodeSequenceAnomalyEvent(_sim.Now, _name, peer, last + 1, envelope.SequenceId,
+                envelope.SequenceId < last ? "out_of_order" : "gap"));
+        }
+
+        // Receivers price the envelope themselves, with their own congestion counters (spec §6, §9.4).
+        var minute = CongestionCounters.MinuteOf(envelope.OriginatorNs);
+        long fee;
+        try
+        {
+            var rates = _rates!.At((ulong)(envelope.OriginatorNs / SimTime.NanosPerSecond));
+            fee = FeeCalculator.Quote(rates, envelope.Payer.Raw.Length, envelope.Payer.RetentionDays, _store.Congestion.Window(peer, minute)).TotalPicodollars;
+        }
+        catch (Exception ex) when (ex is FeeCalculationException or RateRegistryException)
+        {
+            fee = (long)envelope.TotalFeePicodollars;
+        }
+
+        var row = new StoredEnvelope(envelope, _sim.Now);
+        _store.TryAdd(row);
+        _store.Meter(envelope.Payer.PayerAddress.Value, peer, minute, fee);
+        _newSincePoll.Add(row);
+        _sim.Journal(new NodeStoreEvent(_sim.Now, _name, peer, envelope.SequenceId, envelope.Topic.ToString(), "replication",
+            fee, fee != (long)envelope.TotalFeePicodollars, ContentDigest(envelope)));
+    }
+
+    /// <summary>A short digest of what every replica must agree on: the payer envelope bytes (signed by the payer).</summary>
+    private static string ContentDigest(ParsedOriginatorEnvelope envelope) =>
+        Convert.ToHexStringLower(Protocol.Crypto.Keccak256.Hash(envelope.Payer.Raw.Span).AsSpan(0, 8));
+
+    // ---- app-chain indexer --------------------------------------------------------------------
+
+    private void ConnectChain()
+    {
+        _chainAttempts++;
+        _sim.Connect(_settings.AppChain);
+        _sim.Send(_settings.AppChain, new IndexFrom(_store.LastIndexedBlock + 1));
+        _sim.StartTimer("chain-timeout", _settings.SubscribeTimeoutNanos, new ChainTimedOut(_chainAttempts));
+    }
+
+    private void OnChainTimedOut(int attempt)
+    {
+        if (!_chainStreaming && attempt == _chainAttempts)
+        {
+            _sim.Disconnect(_settings.AppChain);
+            _sim.StartTimer("chain-reconnect", Backoff(_chainAttempts), ChainReconnect.Instance);
+        }
+    }
+
+    private void OnChainBlocks(ChainBlocks message)
+    {
+        if (!_chainStreaming)
+        {
+            _chainStreaming = true;
+            _chainAttempts = 0;
+            _sim.CancelTimer("chain-timeout");
+        }
+
+        foreach (var block in message.Blocks)
+        {
+            if (block.Number <= _store.LastIndexedBlock)
+            {
+                continue;
+            }
+
+            foreach (var log in block.Logs)
+            {
+                IndexLog(log, block.Number);
+            }
+
+            _store.LastIndexedBlock = block.Number;
+        }
+    }
+
+    private void IndexLog(ChainLog log, long block)
+    {
+        // Identity updates: skip what the local max already covers (spec §8.3 (a)).
+        if (log.Broadcaster == ReservedOriginators.IdentityUpdates && _store.MaxSequence(log.Broadcaster) >= log.SequenceId)
+        {
+            return;
+        }
+
+        var id = new EnvelopeId(log.Broadcaster, log.SequenceId);
+        if (_store.Contains(id))
+        {
+            return;
+        }
+
+        var built = EnvelopeSigner.BuildChainOriginated(log.Broadcaster, log.SequenceId, UnixNanos, log.Payload, log.TxHash.Span);
+        var parsed = EnvelopeParser.ParseOriginator(built, _settings.Scheme);
+        if (!parsed.IsValid || !EnvelopeValidator.ValidateClient(parsed.Value.Client).IsValid)
+        {
+            _sim.Journal(new NodeRejectEvent(_sim.Now, _name, "chain", "Indexer", $"log {log.Broadcaster}:{log.SequenceId} in block {block} is invalid"));
+            return;
+        }
+
+        var row = new StoredEnvelope(parsed.Value, _sim.Now);
+        _store.TryAdd(row);
+        _newSincePoll.Add(row);
+        _sim.Journal(new NodeStoreEvent(_sim.Now, _name, log.Broadcaster, log.SequenceId, parsed.Value.Topic.ToString(), "index",
+            0, false, Convert.ToHexStringLower(log.TxHash.Span)));
+    }
+
+    // ---- client streams and queries -----------------------------------------------------------
+
+    private void OnSubscribeTopics(SubscribeTopics request)
+    {
+        var client = _sim.Sender;
+        if (!_clients.TryGetValue(client.Index, out var stream))
+        {
+            _clients[client.Index] = stream = new ClientStream(client);
+            _sim.Connect(client);
+        }
+
+        var catchUp = new List<StoredEnvelope>();
+        foreach (var filter in request.Filters)
+        {
+            if (stream.Topics.Add(filter.Topic))
+            {
+                if (!_topicSubscribers.TryGetValue(filter.Topic, out var subscribers))
+                {
+                    _topicSubscribers[filter.Topic] = subscribers = [];
+                }
+
+                subscribers.Add(client.Index);
+            }
+
+            catchUp.AddRange(_store.Query([filter.Topic], filter.LastSeen, int.MaxValue));
+        }
+
+        for (var offset = 0; offset < catchUp.Count || offset == 0; offset += CatchUpPage)
+        {
+            var page = catchUp.Skip(offset).Take(CatchUpPage).Select(r => r.Envelope).ToList();
+            _sim.Send(client, new TopicEnvelopes(page, CatchUpComplete: offset + CatchUpPage >= catchUp.Count));
+            if (catchUp.Count == 0)
+            {
+                break;
+            }
+        }
+    }
+
+    private void OnQuery(QueryEnvelopes query)
+    {
+        var limit = query.Limit == 0 || query.Limit > _settings.PageLimit ? _settings.PageLimit : (int)query.Limit;
+        var rows = _store.Query(query.Topics, query.LastSeen, limit);
+        Reply(_sim.Sender, new QueryEnvelopesResult(query.RequestId, rows.Select(r => r.Envelope).ToList()));
+    }
+
+    // ---- the database poll: live streams ------------------------------------------------------
+
+    private void OnPoll()
+    {
+        foreach (var subscriber in _replicas.Values)
+        {
+            if (!SendOwnStream(subscriber) && _sim.Now - subscriber.LastSentAt >= _settings.KeepaliveNanos)
+            {
+                _sim.Send(subscriber.Peer, new OriginatorEnvelopes(NodeId, []));
+                subscriber.LastSentAt = _sim.Now;
+            }
+        }
+
+        if (_newSincePoll.Count > 0)
+        {
+            var perClient = new SortedDictionary<int, List<ParsedOriginatorEnvelope>>();
+            foreach (var row in _newSincePoll)
+            {
+                if (!_topicSubscribers.TryGetValue(row.Envelope.Topic, out var subscribers))
+                {
+                    continue;
+                }
+
+                foreach (var client in subscribers)
+                {
+                    if (!perClient.TryGetValue(client, out var list))
+                    {
+                        perClient[client] = list = [];
+                    }
+
+                    list.Add(row.Envelope);
+                }
+            }
+
+            foreach (var (client, envelopes) in perClient)
+            {
+                _sim.Send(_clients[client].Client, new TopicEnvelopes(envelopes, CatchUpComplete: false));
+            }
+
+            _newSincePoll.Clear();
+        }
+
+        _sim.StartTimer("poll", _settings.PollIntervalNanos, PollTick.Instance);
+    }
+
+    // ---- broken streams -----------------------------------------------------------------------
+
+    private void OnConnectionLost(ConnectionLost lost)
+    {
+        var peer = _peers.Values.FirstOrDefault(p => p.Node.Actor == lost.Peer);
+        if (peer is not null)
+        {
+            _sim.CancelTimer($"subscribe-{peer.Node.NodeId}");
+            ScheduleReconnect(peer);
+        }
+
+        _replicas.Remove(lost.Peer.Index);
+        if (_clients.Remove(lost.Peer.Index, out var stream))
+        {
+            foreach (var topic in stream.Topics)
+            {
+                _topicSubscribers[topic].Remove(lost.Peer.Index);
+            }
+        }
+
+        if (lost.Peer == _settings.AppChain)
+        {
+            _chainStreaming = false;
+            _sim.CancelTimer("chain-timeout");
+            _sim.StartTimer("chain-reconnect", Backoff(Math.Max(_chainAttempts, 1)), ChainReconnect.Instance);
+        }
+    }
+
+    private sealed class PeerLink(RegisteredNode node)
+    {
+        public RegisteredNode Node { get; } = node;
+
+        public bool Streaming { get; set; }
+
+        public int Attempts { get; set; }
+    }
+
+    private sealed class ReplicaSubscriber(ActorId peer, ulong lastSent, long lastSentAt)
+    {
+        public ActorId Peer { get; } = peer;
+
+        public ulong LastSent { get; set; } = lastSent;
+
+        public long LastSentAt { get; set; } = lastSentAt;
+    }
+
+    private sealed class ClientStream(ActorId client)
+    {
+        public ActorId Client { get; } = client;
+
+        public HashSet<Topic> Topics { get; } = [];
+    }
+
+    private sealed record PollTick
+    {
+        public static PollTick Instance { get; } = new();
+    }
+
+    private sealed record RefreshRegistry
+    {
+        public static RefreshRegistry Instance { get; } = new();
+    }
+
+    private sealed record Reconnect(uint Peer);
+
+    private sealed record SubscribeTimedOut(uint Peer, int Attempt);
+
+    private sealed record ChainReconnect
+    {
+        public static ChainReconnect Instance { get; } = new();
+    }
+
+    private sealed record ChainTimedOut(int Attempt);
+
+    private sealed record ReplyDue(ActorId To, IWireMessage Reply);
+}
