@@ -19,7 +19,7 @@ namespace XmtpSim.Protocol.Crypto;
 /// comparing with the registry key, which accepts exactly the (R, S) pairs ECDSA verification accepts
 /// (including high S) except for the negligible R.x ≥ n case.</para>
 /// <para>Checks, in xmtpd's order: parse, algorithm, subject and its registry key, signature, expiry
-/// (the JWT library's, no leeway), audience contains this node, <c>iat</c> not more than 2 min in the
+/// and not-before (the JWT library's, no leeway), audience contains this node, <c>iat</c> not more than 2 min in the
 /// future, <c>exp</c> ≥ <c>iat</c>, lifetime ≤ 2 h, not expired, version compatible. Time is a
 /// parameter: nothing here reads a clock.</para>
 /// </remarks>
@@ -135,6 +135,11 @@ public static class NodeJwt
             if (parsed.ExpiresAt is { } libraryExp && !(nowSeconds < libraryExp))
             {
                 return NodeJwtVerification.Fail(NodeJwtError.Expired, "token is expired");
+            }
+
+            if (parsed.NotBefore is { } nbf && nowSeconds < nbf)
+            {
+                return NodeJwtVerification.Fail(NodeJwtError.NotYetValid, "token is not valid yet");
             }
 
             var self = selfNodeId.ToString(CultureInfo.InvariantCulture);
@@ -266,7 +271,7 @@ public static class NodeJwt
 
     private static bool TryReadClaims(JsonElement root, out Claims claims, out string problem)
     {
-        claims = new Claims("", [], null, null, null);
+        claims = new Claims("", [], null, null, null, null);
         problem = "";
         var subject = "";
         if (root.TryGetProperty("sub", out var sub))
@@ -299,9 +304,9 @@ public static class NodeJwt
             }
         }
 
-        if (!TryReadTime(root, "iat", out var iat) || !TryReadTime(root, "exp", out var exp))
+        if (!TryReadTime(root, "iat", out var iat) || !TryReadTime(root, "exp", out var exp) || !TryReadTime(root, "nbf", out var nbf))
         {
-            problem = "iat or exp is not a number";
+            problem = "iat, exp or nbf is not a number";
             return false;
         }
 
@@ -317,7 +322,7 @@ public static class NodeJwt
             version = parsedVersion;
         }
 
-        claims = new Claims(subject, audience, iat, exp, version);
+        claims = new Claims(subject, audience, iat, exp, nbf, version);
         return true;
     }
 
@@ -346,5 +351,5 @@ public static class NodeJwt
         return ok;
     }
 
-    private sealed record Claims(string Subject, IReadOnlyList<string> Audience, double? IssuedAt, double? ExpiresAt, NodeVersion? Version);
+    private sealed record Claims(string Subject, IReadOnlyList<string> Audience, double? IssuedAt, double? ExpiresAt, double? NotBefore, NodeVersion? Version);
 }

@@ -24,6 +24,9 @@ public enum NodeJwtError
     /// <summary>The token's expiry has passed (the JWT library's check, no leeway).</summary>
     Expired,
 
+    /// <summary>An <c>nbf</c> claim lies in the future (the JWT library's check; xmtpd tokens carry none).</summary>
+    NotYetValid,
+
     /// <summary>This node's ID is not in <c>aud</c>: the token was meant for another node.</summary>
     WrongAudience,
 

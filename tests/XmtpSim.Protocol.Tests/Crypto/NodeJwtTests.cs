@@ -165,4 +165,17 @@ public sealed class NodeJwtTests
         var header = Base64Url.EncodeToString("""{"alg":"ES256","typ":"JWT"}"""u8);
         Assert.Equal(NodeJwtError.UnsupportedAlgorithm, VerifyAt200(header + "." + parts[1] + "." + parts[2], Epoch).Error);
     }
+
+    [Fact]
+    public void Not_before_in_the_future_is_refused()
+    {
+        var iat = Epoch.ToUnixTimeSeconds();
+        var header = Base64Url.EncodeToString("""{"alg":"ES256K","typ":"JWT"}"""u8);
+        var payload = Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
+            $$"""{"sub":"100","aud":["200"],"exp":{{iat + 3600}},"nbf":{{iat + 60}},"iat":{{iat}}}"""));
+        var signature = Backend.Sign(Caller.PrivateKey, Digests.Jwt(header + "." + payload));
+        var token = header + "." + payload + "." + Base64Url.EncodeToString(signature);
+        Assert.Equal(NodeJwtError.NotYetValid, VerifyAt200(token, Epoch).Error);
+        Assert.True(VerifyAt200(token, Epoch.AddSeconds(60)).IsValid);
+    }
 }
