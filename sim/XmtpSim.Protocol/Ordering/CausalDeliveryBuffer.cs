@@ -15,10 +15,13 @@ public sealed class CausalDeliveryBuffer<T>
     private readonly HashSet<EnvelopeId> _applied = [];
     private readonly List<Parked> _parked = [];
 
-    /// <summary>Creates an empty buffer with topic cursor 0.</summary>
-    public CausalDeliveryBuffer(CausalDeliveryOptions? options = null)
+    /// <summary>Creates an empty buffer whose topic cursor starts at <paramref name="initialCursor"/> (0 everywhere by default).</summary>
+    /// <param name="options">Backoff and give-up.</param>
+    /// <param name="initialCursor">Where the client starts, e.g. the commit a welcome was made at.</param>
+    public CausalDeliveryBuffer(CausalDeliveryOptions? options = null, VectorClock? initialCursor = null)
     {
         _options = options ?? CausalDeliveryOptions.Default;
+        Cursor = initialCursor ?? VectorClock.Empty;
     }
 
     /// <summary>The topic cursor: highest applied sequence per originator.</summary>

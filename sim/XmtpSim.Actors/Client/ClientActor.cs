@@ -1,0 +1,513 @@
+using Akka.Actor;
+using Google.Protobuf;
+using XmtpSim.Actors.Journal;
+using XmtpSim.Actors.Messages;
+using XmtpSim.Engine;
+using XmtpSim.Protocol.Cursors;
+using XmtpSim.Protocol.Envelopes;
+using XmtpSim.Protocol.Mls;
+using XmtpSim.Protocol.Ordering;
+using XmtpSim.Protocol.Topics;
+using XmtpSim.Protocol.Wire.Envelopes;
+using XmtpSim.Protocol.Wire.Identity;
+
+namespace XmtpSim.Actors.Client;
+
+/// <summary>
+/// An installation following XMTP's lifecycle: it registers its inbox with an identity update (app chain),
+/// uploads a key package (a node), creates its groups with a commit on the chain and welcomes each member
+/// through a node, follows its welcome topic and the topics of groups it joins, publishes application
+/// messages with <c>depends_on</c> set from its topic cursor, and applies what it reads from a node with
+/// the causal rule of spec §5.5, failing over to another node when its read node stops answering.
+/// </summary>
+public sealed class ClientActor : ReceiveActor
+{
+    private const int KeyPackageBytes = 320;
+    private const int CommitBaseBytes = 512;
+    private const int CommitBytesPerAddedMember = 1600;
+    private const int WelcomeBaseBytes = 1024;
+    private const int WelcomeBytesPerMember = 150;
+    private static readonly long ResubscribeDelayNanos = SimTime.NanosPerSecond;
+
+    private readonly ISimContext _sim;
+    private readonly ClientSettings _settings;
+    private readonly string _name;
+    private readonly Topic _welcomeTopic;
+    private readonly HashSet<EnvelopeId> _seenWelcomes = [];
+    private readonly List<GroupState> _groups = [];
+    private readonly Dictionary<Topic, GroupState> _groupsByTopic = [];
+    private readonly Dictionary<long, List<PendingPublish>> _pending = [];
+    private VectorClock _welcomeCursor = VectorClock.Empty;
+    private int _readIndex;
+    private int _subscribeAttempts;
+    private int _subscribeGeneration;
+    private bool _subscribed;
+    private bool _groupsCreated;
+    private long _nextLocalId;
+    private long _nextRequestId;
+
+    /// <summary>Wires the handlers; the client comes online at <see cref="ClientSettings.StartNanos"/>.</summary>
+    public ClientActor(ISimContext sim, ClientSettings settings)
+    {
+        _sim = sim;
+        _settings = settings;
+        _name = sim.Self.Name;
+        _welcomeTopic = Topic.WelcomeMessages(settings.InstallationKey);
+
+        Receive<StartTick>(_ => OnStart());
+        Receive<PublishClientEnvelopesResult>(OnPublishResult);
+        Receive<TopicEnvelopes>(OnTopicEnvelopes);
+        Receive<QueryEnvelopesResult>(r => Process(r.Envelopes));
+        Receive<ConnectionLost>(OnConnectionLost);
+        Receive<SubscribeTimedOut>(OnSubscribeTimedOut);
+        Receive<ResubscribeTick>(_ => Subscribe());
+        Receive<MessageTick>(_ => OnMessageTick());
+        Receive<CommitTick>(t => OnCommitTick(t.GroupIndex));
+        Receive<IdentityTick>(_ => OnIdentityTick());
+        Receive<CausalTick>(_ => OnCausalTick());
+
+        _sim.StartTimer("start", Math.Max(0, settings.StartNanos - sim.Now), StartTick.Instance);
+    }
+
+    /// <summary>Props for the engine.</summary>
+    public static Props Props(ISimContext sim, ClientSettings settings) => Akka.Actor.Props.Create(() => new ClientActor(sim, settings));
+
+    private ActorId ReadNode => _settings.ReadNodes[_readIndex];
+
+    private bool Publishing => _sim.Now < _settings.WorkloadEndNanos;
+
+    // ---- start-up -----------------------------------------------------------------------------
+
+    private void OnStart()
+    {
+        Subscribe();
+        var initial = new List<(ClientEnvelope Envelope, PendingPublish Pending)>
+        {
+            IdentityUpdate(first: true),
+        };
+        for (var i = 0; i < _settings.KeyPackages; i++)
+        {
+            var keyPackage = new byte[KeyPackageBytes];
+            _sim.Random.NextBytes(keyPackage);
+            initial.Add((ClientEnvelopes.KeyPackage(_settings.InstallationKey, ByteString.CopyFrom(keyPackage)),
+                new PendingPublish(++_nextLocalId, "key_package", Topic.KeyPackages(_settings.InstallationKey))));
+        }
+
+        Publish(initial);
+        ScheduleNextMessage();
+        for (var i = 1; i < _settings.IdentityUpdates; i++)
+        {
+            var at = (long)(_sim.Random.NextDouble() * Math.Max(0, _settings.WorkloadEndNanos - _sim.Now));
+            _sim.StartTimer($"identity-{i}", at, IdentityTick.Instance);
+        }
+    }
+
+    private (ClientEnvelope, PendingPublish) IdentityUpdate(bool first)
+    {
+        var update = new IdentityUpdate
+        {
+            InboxId = Convert.ToHexStringLower(_settings.InboxId),
+            ClientTimestampNs = (ulong)SimTime.ToUnixNanos(_sim.Now),
+        };
+        return (ClientEnvelopes.IdentityUpdate(_settings.InboxId, update),
+            new PendingPublish(++_nextLocalId, first ? "identity_register" : "identity_update", Topic.IdentityUpdates(_settings.InboxId)));
+    }
+
+    private void OnIdentityTick()
+    {
+        if (Publishing)
+        {
+            Publish([IdentityUpdate(first: false)]);
+        }
+    }
+
+    // ---- publishing ---------------------------------------------------------------------------
+
+    private void Publish(IReadOnlyList<(ClientEnvelope Envelope, PendingPublish Pending)> items)
+    {
+        var requestId = ++_nextRequestId;
+        _pending[requestId] = items.Select(i => i.Pending).ToList();
+        foreach (var (envelope, pending) in items)
+        {
+            _sim.Journal(new ClientPublishEvent(_sim.Now, _name, pending.Topic.ToString(), pending.LocalId, pending.What,
+                envelope.CalculateSize(), VectorClock.From(envelope.Aad.DependsOn?.NodeIdToSequenceId ?? []).ToString()));
+        }
+
+        _sim.Send(_settings.Gateway, new PublishClientEnvelopes(requestId, items.Select(i => i.Envelope).ToList()));
+    }
+
+    private void OnPublishResult(PublishClientEnvelopesResult result)
+    {
+        if (!_pending.Remove(result.RequestId, out var items))
+        {
+            return;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var pending = items[i];
+            var outcome = i < result.Outcomes.Count ? result.Outcomes[i] : new PublishOutcome(null, "missing outcome");
+            if (outcome.Envelope is not { } envelope)
+            {
+                _sim.Journal(new ClientPublishFailedEvent(_sim.Now, _name, pending.LocalId, outcome.Error ?? "unknown"));
+                continue;
+            }
+
+            _sim.Journal(new ClientAckEvent(_sim.Now, _name, pending.LocalId, envelope.OriginatorNodeId, envelope.SequenceId));
+            if (pending.What == "identity_register")
+            {
+                CreateGroups();
+            }
+            else if (pending.Creates is { } plan)
+            {
+                OnGroupCreated(plan, envelope.SequenceId);
+            }
+        }
+    }
+
+    private void CreateGroups()
+    {
+        if (_groupsCreated)
+        {
+            return;
+        }
+
+        _groupsCreated = true;
+        foreach (var plan in _settings.CreatesGroups)
+        {
+            var size = CommitBaseBytes + (CommitBytesPerAddedMember * plan.MemberInstallationKeys.Count);
+            var commit = GroupFrame(plan.GroupId, 0, MlsContentType.Commit, size, ++_nextLocalId);
+            Publish([(ClientEnvelopes.GroupMessage(plan.GroupId, commit, null),
+                new PendingPublish(_nextLocalId, "commit", Topic.GroupMessages(plan.GroupId)) { Creates = plan })]);
+        }
+    }
+
+    private void OnGroupCreated(GroupPlan plan, ulong commitSequence)
+    {
+        var group = Join(plan.GroupId, commitSequence, creator: true, plan.MemberInstallationKeys.Count + 1);
+        var welcomes = new List<(ClientEnvelope, PendingPublish)>();
+        foreach (var member in plan.MemberInstallationKeys)
+        {
+            var data = MessageContent.Welcome(plan.GroupId, commitSequence, WelcomeBaseBytes + (WelcomeBytesPerMember * group.Size), _sim.Random);
+            var hpke = new byte[32];
+            _sim.Random.NextBytes(hpke);
+            welcomes.Add((ClientEnvelopes.Welcome(member, ByteString.CopyFrom(data), ByteString.CopyFrom(hpke)),
+                new PendingPublish(++_nextLocalId, "welcome", Topic.WelcomeMessages(member))));
+        }
+
+        if (welcomes.Count > 0)
+        {
+            Publish(welcomes);
+        }
+
+        if (_settings.CommitRatePerGroup > 0)
+        {
+            ScheduleCommit(_groups.IndexOf(group));
+        }
+    }
+
+    private void ScheduleNextMessage()
+    {
+        if (_settings.MessageRatePerSecond <= 0)
+        {
+            return;
+        }
+
+        var delay = -Math.Log(1.0 - _sim.Random.NextDouble()) / _settings.MessageRatePerSecond;
+        _sim.StartTimer("message", (long)(delay * SimTime.NanosPerSecond), MessageTick.Instance);
+    }
+
+    private void OnMessageTick()
+    {
+        if (!Publishing)
+        {
+            return;
+        }
+
+        if (_groups.Count > 0)
+        {
+            var group = _groups[_sim.Random.Next(_groups.Count)];
+            var size = (int)Math.Clamp(_settings.MessageBytes(_sim.Random), MlsFrame.HeaderSize + MessageContent.MetadataBytes, 4 * 1024 * 1024);
+            var data = GroupFrame(group.GroupId, group.Epoch, MlsContentType.Application, size, ++_nextLocalId);
+            Publish([(ClientEnvelopes.GroupMessage(group.GroupId, data, DependsOn(group)),
+                new PendingPublish(_nextLocalId, "message", group.Topic))]);
+        }
+
+        ScheduleNextMessage();
+    }
+
+    private void ScheduleCommit(int groupIndex)
+    {
+        var delay = -Math.Log(1.0 - _sim.Random.NextDouble()) / _settings.CommitRatePerGroup;
+        _sim.StartTimer($"commit-{groupIndex}", (long)(delay * SimTime.NanosPerSecond), new CommitTick(groupIndex));
+    }
+
+    private void OnCommitTick(int groupIndex)
+    {
+        if (!Publishing)
+        {
+            return;
+        }
+
+        var group = _groups[groupIndex];
+        var data = GroupFrame(group.GroupId, group.Epoch, MlsContentType.Commit, CommitBaseBytes + (64 * group.Size), ++_nextLocalId);
+        Publish([(ClientEnvelopes.GroupMessage(group.GroupId, data, DependsOn(group)), new PendingPublish(_nextLocalId, "commit", group.Topic))]);
+        ScheduleCommit(groupIndex);
+    }
+
+    /// <summary>The topic cursor restricted to originators below 100: the latest commit applied (spec §5.3).</summary>
+    private static Dictionary<uint, ulong>? DependsOn(GroupState group)
+    {
+        var commit = group.Buffer.Cursor[ReservedOriginators.GroupMessages];
+        return commit == 0 ? null : new Dictionary<uint, ulong> { [ReservedOriginators.GroupMessages] = commit };
+    }
+
+    private ByteString GroupFrame(byte[] groupId, ulong epoch, MlsContentType type, int size, long localId)
+    {
+        var padding = new byte[size - MlsFrame.HeaderSize];
+        MessageContent.Write(padding, _sim.Now, _settings.Index, localId, _sim.Random);
+        return ByteString.CopyFrom(MlsFrame.Build(groupId, epoch, type, size, padding));
+    }
+
+    // ---- reading ------------------------------------------------------------------------------
+
+    private void Subscribe()
+    {
+        _subscribed = false;
+        _subscribeGeneration++;
+        var filters = new List<TopicFilter> { new(_welcomeTopic, _welcomeCursor) };
+        filters.AddRange(_groups.Select(g => new TopicFilter(g.Topic, g.Buffer.Cursor)));
+        _sim.Connect(ReadNode);
+        _sim.Send(ReadNode, new SubscribeTopics(filters));
+        _sim.StartTimer("subscribe-timeout", _settings.SubscribeTimeoutNanos, new SubscribeTimedOut(_subscribeGeneration));
+    }
+
+    private void OnSubscribeTimedOut(SubscribeTimedOut timeout)
+    {
+        if (timeout.Generation != _subscribeGeneration || _subscribed)
+        {
+            return;
+        }
+
+        _sim.Disconnect(ReadNode);
+        if (++_subscribeAttempts >= _settings.AttemptsPerNode)
+        {
+            _subscribeAttempts = 0;
+            _readIndex = (_readIndex + 1) % _settings.ReadNodes.Count;
+        }
+
+        _sim.StartTimer("resubscribe", ResubscribeDelayNanos, ResubscribeTick.Instance);
+    }
+
+    private void OnConnectionLost(ConnectionLost lost)
+    {
+        if (lost.Peer != ReadNode)
+        {
+            return;
+        }
+
+        _subscribed = false;
+        _sim.CancelTimer("subscribe-timeout");
+        _sim.StartTimer("resubscribe", ResubscribeDelayNanos, ResubscribeTick.Instance);
+    }
+
+    private void OnTopicEnvelopes(TopicEnvelopes message)
+    {
+        if (message.CatchUpComplete && _sim.Sender == ReadNode && !_subscribed)
+        {
+            _subscribed = true;
+            _subscribeAttempts = 0;
+            _sim.CancelTimer("subscribe-timeout");
+        }
+
+        Process(message.Envelopes);
+    }
+
+    private void Process(IReadOnlyList<ParsedOriginatorEnvelope> envelopes)
+    {
+        if (envelopes.Count == 0)
+        {
+            return;
+        }
+
+        var byGroup = new Dictionary<GroupState, List<CausalEnvelope<ParsedOriginatorEnvelope>>>();
+        foreach (var envelope in envelopes)
+        {
+            _sim.Charge(_settings.Costs.RecoverNanos); // the client verifies what it reads (XIP-49 client checks)
+            var topic = envelope.Topic;
+            if (topic == _welcomeTopic)
+            {
+                OnWelcome(envelope);
+            }
+            else if (_groupsByTopic.TryGetValue(topic, out var group))
+            {
+                if (!byGroup.TryGetValue(group, out var batch))
+                {
+                    byGroup[group] = batch = [];
+                }
+
+                batch.Add(new CausalEnvelope<ParsedOriginatorEnvelope>(
+                    new EnvelopeId(envelope.OriginatorNodeId, envelope.SequenceId), envelope.OriginatorNs,
+                    VectorClock.From(envelope.DependsOn), envelope.OriginatorNodeId == ReservedOriginators.GroupMessages, envelope));
+            }
+        }
+
+        foreach (var group in _groups.Where(byGroup.ContainsKey))
+        {
+            foreach (var delivery in group.Buffer.Offer(byGroup[group], SimTime.ToUnixNanos(_sim.Now)))
+            {
+                OnApplied(group, delivery);
+            }
+        }
+
+        ScheduleCausalTick();
+    }
+
+    private void OnWelcome(ParsedOriginatorEnvelope envelope)
+    {
+        var id = new EnvelopeId(envelope.OriginatorNodeId, envelope.SequenceId);
+        _welcomeCursor = _welcomeCursor.Advance(id.Originator, id.Sequence);
+        if (!_seenWelcomes.Add(id) || envelope.Client.Envelope.WelcomeMessage?.V1 is not { } welcome ||
+            !MessageContent.TryReadWelcome(welcome.Data.Span, out var groupId, out var commitSequence))
+        {
+            return;
+        }
+
+        if (_groupsByTopic.ContainsKey(Topic.GroupMessages(groupId)))
+        {
+            return;
+        }
+
+        var group = Join(groupId, commitSequence, creator: false, size: 0);
+        if (_subscribed)
+        {
+            _sim.Send(ReadNode, new SubscribeTopics([new TopicFilter(group.Topic, group.Buffer.Cursor)]));
+        }
+    }
+
+    private GroupState Join(byte[] groupId, ulong commitSequence, bool creator, int size)
+    {
+        var topic = Topic.GroupMessages(groupId);
+        var group = new GroupState(groupId, topic, commitSequence, size,
+            new CausalDeliveryBuffer<ParsedOriginatorEnvelope>(_settings.Causal, VectorClock.Of((ReservedOriginators.GroupMessages, commitSequence))));
+        _groups.Add(group);
+        _groupsByTopic[topic] = group;
+        _sim.Journal(new ClientJoinEvent(_sim.Now, _name, group.TopicText, commitSequence));
+        if (creator && _subscribed)
+        {
+            _sim.Send(ReadNode, new SubscribeTopics([new TopicFilter(topic, group.Buffer.Cursor)]));
+        }
+
+        return group;
+    }
+
+    private void OnApplied(GroupState group, Delivery<ParsedOriginatorEnvelope> delivery)
+    {
+        var envelope = delivery.Envelope.Payload;
+        var isCommit = envelope.OriginatorNodeId == ReservedOriginators.GroupMessages;
+        if (isCommit && envelope.SequenceId > group.JoinSequence)
+        {
+            group.Epoch++;
+        }
+
+        // Messages of epochs before this member joined cannot be decrypted by it: received, not applied.
+        var decryptable = isCommit
+            ? envelope.SequenceId > group.JoinSequence
+            : delivery.Envelope.DependsOn[ReservedOriginators.GroupMessages] >= group.JoinSequence;
+        if (!decryptable)
+        {
+            return;
+        }
+
+        var v1 = envelope.Client.Envelope.GroupMessage?.V1;
+        var data = v1 is null ? [] : v1.Data.Span;
+        var published = data.Length > MlsFrame.HeaderSize && MessageContent.TryRead(data[MlsFrame.HeaderSize..], out var ns, out var sender, out _)
+            ? (ns, $"client-{sender}")
+            : (-1L, "unknown");
+        _sim.Journal(new ClientApplyEvent(_sim.Now, _name, group.TopicText, envelope.OriginatorNodeId, envelope.SequenceId,
+            published.Item1, published.Item2, delivery.Envelope.DependsOn.ToString(), delivery.DependencyDropped, ReadNode.Name,
+            (long)envelope.TotalFeePicodollars));
+    }
+
+    private void ScheduleCausalTick()
+    {
+        var next = _groups.Select(g => g.Buffer.NextDeadlineNs).Where(d => d.HasValue).Select(d => d!.Value).DefaultIfEmpty(long.MaxValue).Min();
+        if (next == long.MaxValue)
+        {
+            _sim.CancelTimer("causal");
+            return;
+        }
+
+        _sim.StartTimer("causal", Math.Max(0, next - SimTime.ToUnixNanos(_sim.Now)), CausalTick.Instance);
+    }
+
+    private void OnCausalTick()
+    {
+        var now = SimTime.ToUnixNanos(_sim.Now);
+        foreach (var group in _groups)
+        {
+            if (!group.Buffer.DueFetches(now).IsEmpty)
+            {
+                _sim.Send(ReadNode, new QueryEnvelopes(++_nextRequestId, [group.Topic], group.Buffer.Cursor, 100));
+            }
+
+            foreach (var delivery in group.Buffer.GiveUp(now))
+            {
+                OnApplied(group, delivery);
+            }
+        }
+
+        ScheduleCausalTick();
+    }
+
+    private sealed class GroupState(byte[] groupId, Topic topic, ulong joinSequence, int size, CausalDeliveryBuffer<ParsedOriginatorEnvelope> buffer)
+    {
+        public byte[] GroupId { get; } = groupId;
+
+        public Topic Topic { get; } = topic;
+
+        public string TopicText { get; } = topic.ToString();
+
+        public ulong JoinSequence { get; } = joinSequence;
+
+        public int Size { get; } = size;
+
+        public ulong Epoch { get; set; }
+
+        public CausalDeliveryBuffer<ParsedOriginatorEnvelope> Buffer { get; } = buffer;
+    }
+
+    private sealed record PendingPublish(long LocalId, string What, Topic Topic)
+    {
+        public GroupPlan? Creates { get; init; }
+    }
+
+    private sealed record StartTick
+    {
+        public static StartTick Instance { get; } = new();
+    }
+
+    private sealed record MessageTick
+    {
+        public static MessageTick Instance { get; } = new();
+    }
+
+    private sealed record IdentityTick
+    {
+        public static IdentityTick Instance { get; } = new();
+    }
+
+    private sealed record CausalTick
+    {
+        public static CausalTick Instance { get; } = new();
+    }
+
+    private sealed record ResubscribeTick
+    {
+        public static ResubscribeTick Instance { get; } = new();
+    }
+
+    private sealed record CommitTick(int GroupIndex);
+
+    private sealed record SubscribeTimedOut(int Generation);
+}
