@@ -12,8 +12,9 @@ public static class CliApp
     /// <summary>Builds the root command.</summary>
     public static RootCommand CreateRoot() => new("XmtpSim: a deterministic simulator and load tester for the XMTP decentralized network")
     {
-        FeeQuoteCommand.Create(),
+        RunCommand.Create(),
         ValidateCommand.Create(),
+        FeeQuoteCommand.Create(),
     };
 
     /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
@@ -34,6 +35,15 @@ public static class CliApp
         try
         {
             return parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Scenarios.ScenarioException ex)
+        {
+            foreach (var scenarioError in ex.Errors)
+            {
+                error.WriteLine($"error: {scenarioError}");
+            }
+
+            return ExitCodes.BadInput;
         }
         catch (UsageException ex)
         {

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+using XmtpSim.Engine;
+using XmtpSim.Scenarios;
+using XmtpSim.Simulation;
+
+namespace XmtpSim.Cli.Commands;
+
+/// <summary>
+/// <c>xmtpsim run &lt;scenario.yaml&gt; [--seed N] [--out DIR] [--set key.path=value ...] [--quiet] [--parallelism N]</c>:
+/// runs the scenario in virtual time and writes summary.json, CSVs, the journal and report.md.
+/// Exit code 0 when every check passes, 1 when one fails.
+/// </summary>
+public static class RunCommand
+{
+    /// <summary>The command.</summary>
+    public static Command Create()
+    {
+        var file = new Argument<string>("scenario") { Description = "The scenario file (YAML)" };
+        var seed = new Option<long?>("--seed") { Description = "Seed for every random stream (same as --set seed=N)" };
+        var output = new Option<string?>("--out") { Description = "Output folder (default reports/<name>-<seed>/)" };
+        var set = CommonOptions.Set();
+        var quiet = new Option<bool>("--quiet") { Description = "No progress display" };
+        var parallelism = new Option<int>("--parallelism")
+        {
+            Description = "Threads for events of one simulated instant (results do not depend on it)",
+            DefaultValueFactory = _ => 1,
+        };
+        var command = new Command("run", "Run a scenario in virtual time and report on it") { file, seed, output, set, quiet, parallelism };
+        command.SetAction(parse =>
+        {
+            var overrides = (parse.GetValue(set) ?? []).ToList();
+            if (parse.GetValue(seed) is { } seedValue)
+            {
+                if (seedValue < 0)
+                {
+                    throw new UsageException($"--seed must not be negative, got {seedValue}");
+                }
+
+                overrides.Add(string.Create(CultureInfo.InvariantCulture, $"seed={seedValue}"));
+            }
+
+            var threads = parse.GetValue(parallelism);
+            if (threads < 1)
+            {
+                throw new UsageException($"--parallelism must be at least 1, got {threads}");
+            }
+
+            var path = parse.GetValue(file)!;
+            var scenario = CommonOptions.LoadScenario(path, overrides);
+            var validation = ScenarioValidator.Validate(scenario);
+            if (validation.Count > 0)
+            {
+                throw new UsageException(string.Join(Environment.NewLine, validation.Select(e => e.ToString())));
+            }
+
+            var outDir = parse.GetValue(output) ?? Path.Combine("reports", $"{scenario.Name}-{scenario.Seed}");
+            var stdout = parse.InvocationConfiguration.Output;
+            var showProgress = !parse.GetValue(quiet) && !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
+            var outcome = showProgress
+                ? RunWithProgress(scenario, outDir, threads)
+                : SimulationRunner.Run(scenario, new RunSettings { OutputDirectory = outDir, Parallelism = threads });
+            stdout.Write(Summary(outcome, outDir));
+            return outcome.AllChecksPassed ? ExitCodes.Success : ExitCodes.CheckFailed;
+        });
+        return command;
+    }
+
+    private static RunOutcome RunWithProgress(Scenario scenario, string outDir, int threads)
+    {
+        RunOutcome? outcome = null;
+        var totalSeconds = (scenario.Duration + scenario.Drain).TotalSeconds;
+        AnsiConsole.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                var task = context.AddTask($"{scenario.Name}: simulating", maxValue: totalSeconds);
+                var started = DateTime.UtcNow; // progress display only, never simulation logic
+                outcome = SimulationRunner.Run(scenario, new RunSettings
+                {
+                    OutputDirectory = outDir,
+                    Parallelism = threads,
+                    Progress = (simNanos, events) =>
+                    {
+                        var elapsed = Math.Max((DateTime.UtcNow - started).TotalSeconds, 1e-3);
+                        task.Description = string.Create(CultureInfo.InvariantCulture,
+                            $"{scenario.Name}: t={SimTime.Format(simNanos)}, {events / elapsed:N0} events/s");
+                        task.Value = simNanos / (double)SimTime.NanosPerSecond;
+                    },
+                });
+                task.Value = totalSeconds;
+            });
+        return outcome!;
+    }
+
+    private static string Summary(RunOutcome outcome, string outDir)
+    {
+        var r = outcome.Results;
+        var c = CultureInfo.InvariantCulture;
+        var lines = new List<string>
+        {
+            string.Create(c, $"scenario {r.Info.Scenario}, seed {r.Info.Seed}: {r.Info.SimSeconds:0.#} simulated seconds in {r.Info.WallSeconds:0.00} wall seconds ({r.Info.SimSeconds / Math.Max(r.Info.WallSeconds, 1e-9):N0}x real time)"),
+            string.Create(c, $"events {outcome.Engine.Events:N0}, network messages delivered {outcome.Engine.MessagesDelivered:N0}, journal_sha256 {r.Info.JournalSha256}"),
+            string.Create(c, $"envelopes published {r.EnvelopesPublished:N0}, delivered {r.EnvelopesDelivered:N0}; latency p50 {r.Latency.P50:0.#} ms, p99 {r.Latency.P99:0.#} ms, max {r.Latency.Max:0.#} ms"),
+        };
+        foreach (var check in outcome.Checks)
+        {
+            lines.Add($"  {(check.Passed ? "PASS" : "FAIL")}  {check.Name}: {check.Evidence}");
+        }
+
+        lines.Add($"outputs: {outDir}");
+        return string.Join(Environment.NewLine, lines) + Environment.NewLine;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using XmtpSim.Checks;
+using XmtpSim.Checks.Output;
+using XmtpSim.Checks.Recording;
+using XmtpSim.Checks.Results;
+using XmtpSim.Engine;
+using XmtpSim.Engine.Journal;
+using XmtpSim.Scenarios;
+
+namespace XmtpSim.Simulation;
+
+/// <summary>
+/// Runs a scenario end to end: build the network, run it in virtual time for duration + drain, hash the
+/// journal, run the checks over the recorded journal, build the results model and write the outputs.
+/// The only wall-clock reading is the run's own timing (<c>wall_seconds</c>), never simulation logic.
+/// </summary>
+public static class SimulationRunner
+{
+    /// <summary>Runs <paramref name="scenario"/>.</summary>
+    public static RunOutcome Run(Scenario scenario, RunSettings settings)
+    {
+        var errors = ScenarioValidator.Validate(scenario);
+        if (errors.Count > 0)
+        {
+            throw new ScenarioException(errors);
+        }
+
+        string? journalPath = null;
+        if (settings.OutputDirectory is not null)
+        {
+            Directory.CreateDirectory(settings.OutputDirectory);
+            journalPath = Path.Combine(settings.OutputDirectory, scenario.Journal == Scenarios.JournalMode.Compressed ? "journal.ndjson.gz" : "journal.ndjson");
+        }
+
+        var wall = Stopwatch.StartNew();
+        using var journal = new JournalWriter(journalPath, ToEngineMode(scenario.Journal));
+        var built = SimulationBuilder.Build(scenario, journal, settings.Parallelism);
+        var recorder = JournalRecorder.Attach(journal, built.NodeIds);
+        EngineStats stats;
+        using (built.Engine)
+        {
+            stats = built.Engine.Run(built.EndNanos, settings.Progress);
+        }
+
+        var hash = journal.Finish();
+        var checks = CheckRunner.Run(scenario.Checks, recorder.History);
+        wall.Stop();
+
+        var info = new RunInfo(scenario.Name, scenario.Seed, hash, built.EndNanos / (double)SimTime.NanosPerSecond, wall.Elapsed.TotalSeconds, built.CryptoScheme);
+        var results = RunResultsBuilder.Build(info, recorder.History, checks);
+        var files = settings.OutputDirectory is null
+            ? []
+            : RunOutput.WriteAll(settings.OutputDirectory, results, recorder.History, scenario);
+        return new RunOutcome(results, stats, files);
+    }
+
+    private static Engine.Journal.JournalMode ToEngineMode(Scenarios.JournalMode mode) => mode switch
+    {
+        Scenarios.JournalMode.Full => Engine.Journal.JournalMode.Full,
+        Scenarios.JournalMode.Compressed => Engine.Journal.JournalMode.Compressed,
+        _ => Engine.Journal.JournalMode.HashOnly,
+    };
+}
