@@ -1,0 +1,19 @@
+using System.Text.Json;
+using XmtpSim.Engine.Journal;
+
+namespace XmtpSim.Actors.Journal;
+
+/// <summary>PayerRegistry <c>Deposit(payer, amount)</c> on the settlement chain; amounts in microdollars.</summary>
+public sealed record PayerDepositEvent(long TimeNs, string Payer, ulong Amount, long Balance) : JournalEvent(TimeNs)
+{
+    /// <inheritdoc />
+    public override string Kind => "deposit";
+
+    /// <inheritdoc />
+    public override void WriteFields(Utf8JsonWriter writer)
+    {
+        writer.WriteString("payer", Payer);
+        writer.WriteNumber("amount", Amount);
+        writer.WriteNumber("balance", Balance);
+    }
+}
