@@ -1,0 +1,84 @@
+using XmtpSim.Checks.Recording;
+using XmtpSim.Engine;
+
+namespace XmtpSim.Simulation.Tests;
+
+public sealed class ScenarioOutcomeTests
+{
+    [Fact]
+    public void A_healthy_network_passes_every_check()
+    {
+        var outcome = SmallScenarios.Run(SmallScenarios.Base);
+        Assert.All(outcome.Checks, c => Assert.True(c.Passed, $"{c.Name}: {c.Evidence}"));
+        Assert.True(outcome.Results.EnvelopesDelivered > 100, $"delivered {outcome.Results.EnvelopesDelivered}");
+    }
+
+    [Fact]
+    public void Latency_is_physical_with_constant_50ms_links()
+    {
+        // client → gateway → node, node poll, node → client: at least three one-way hops of 50 ms.
+        var scenario = SmallScenarios.Parse(SmallScenarios.Base, "network.latency=50ms");
+        var built = SimulationBuilder.Build(scenario, new Engine.Journal.JournalWriter(), 1);
+        var recorder = JournalRecorder.Attach(built.Engine.Journal, built.NodeIds);
+        using (built.Engine)
+        {
+            built.Engine.Run(built.EndNanos);
+        }
+
+        var applies = recorder.History.Applies.Where(a => a.PublishedNs >= 0).ToList();
+        Assert.NotEmpty(applies);
+        Assert.All(applies, a => Assert.True(a.TimeNs - a.PublishedNs >= 150 * SimTime.NanosPerMilli,
+            $"applied {SimTime.Format(a.TimeNs - a.PublishedNs)} after publish"));
+    }
+
+    [Fact]
+    public void A_partition_healed_only_at_the_end_fails_convergence_and_no_loss()
+    {
+        var outcome = SmallScenarios.Run(SmallScenarios.Base + """
+
+            faults:
+              - { at: 30s, partition: [[100], [200, 300]] }
+              - { at: 2m, heal: all }
+            """, 1, "drain=0s");
+        Assert.False(outcome.Checks.Single(c => c.Name == "convergence").Passed);
+        Assert.False(outcome.Checks.Single(c => c.Name == "no_loss").Passed);
+    }
+
+    [Fact]
+    public void A_partition_healed_in_time_converges()
+    {
+        var outcome = SmallScenarios.Run(SmallScenarios.Base + """
+
+            faults:
+              - { at: 30s, partition: [[100], [200, 300]] }
+              - { at: 1m, heal: all }
+            """);
+        Assert.All(outcome.Checks, c => Assert.True(c.Passed, $"{c.Name}: {c.Evidence}"));
+    }
+
+    [Fact]
+    public void A_crashed_node_restarts_and_catches_up()
+    {
+        var outcome = SmallScenarios.Run(SmallScenarios.Base + """
+
+            faults:
+              - { at: 40s, crash: 200, restart_after: 20s }
+            """);
+        Assert.All(outcome.Checks, c => Assert.True(c.Passed, $"{c.Name}: {c.Evidence}"));
+        Assert.Contains(outcome.Results.Faults, f => f.Fault == "crash");
+        Assert.Contains(outcome.Results.Faults, f => f.Fault == "restart");
+    }
+
+    [Fact]
+    public void Impossible_thresholds_fail_the_latency_and_ratio_checks()
+    {
+        var outcome = SmallScenarios.Run(SmallScenarios.Base.Replace("{ latency_p99_below: 2s }", "{ latency_p99_below: 1ms }", StringComparison.Ordinal) + """
+
+            faults:
+              - { at: 30s, partition: [[100], [200, 300]] }
+              - { at: 2m, heal: all }
+            """, 1, "drain=0s");
+        Assert.False(outcome.Checks.Single(c => c.Name == "latency_p99_below").Passed);
+        Assert.False(outcome.Checks.Single(c => c.Name == "delivered_ratio_at_least").Passed);
+    }
+}

@@ -1,0 +1,38 @@
+using XmtpSim.Scenarios;
+
+namespace XmtpSim.Simulation.Tests;
+
+/// <summary>Small scenarios that run in well under a second each.</summary>
+internal static class SmallScenarios
+{
+    public const string Base = """
+        name: small
+        seed: 5
+        duration: 2m
+        drain: 30s
+        crypto: modeled
+        network:
+          nodes: 3
+          gateways: 1
+          latency: { dist: lognormal, median: 30ms, p99: 120ms }
+        workload:
+          clients: 40
+          groups: 8
+          group_size: { dist: uniform, min: 2, max: 6 }
+          message_rate_per_client: 0.05
+          message_bytes: { dist: lognormal, median: 256B, p99: 2KiB }
+          commit_rate_per_group: 0.01
+        checks:
+          - no_loss
+          - causal_order
+          - chain_order
+          - convergence
+          - { latency_p99_below: 2s }
+          - { delivered_ratio_at_least: 0.999 }
+        """;
+
+    public static Scenario Parse(string yaml, params string[] overrides) => ScenarioLoader.Parse(yaml, "test.yaml", overrides);
+
+    public static RunOutcome Run(string yaml, int parallelism = 1, params string[] overrides) =>
+        SimulationRunner.Run(Parse(yaml, overrides), new RunSettings { Parallelism = parallelism });
+}
