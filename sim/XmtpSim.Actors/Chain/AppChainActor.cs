@@ -49,7 +49,8 @@ public sealed class AppChainActor : ReceiveActor
     private readonly ulong[] _sequence = new ulong[2];
     private long _blockNumber;
 
-    private AppChainActor(ISimContext sim, AppChainSettings settings)
+    /// <summary>Use <see cref="Props"/>.</summary>
+    public AppChainActor(ISimContext sim, AppChainSettings settings)
     {
         _sim = sim;
         _settings = settings;

@@ -4,7 +4,7 @@ namespace XmtpSim.Actors.Chain;
 /// Gas of one broadcaster transaction from its payload size: the straight line through the two points of the
 /// XIP-49 table (spec §8.5, Arbitrum): 2 KiB (2,048 B) ≈ 96,013 gas and 50 KiB (51,200 B) ≈ 1,287,619 gas.
 /// Slope = (1,287,619 − 96,013) / (51,200 − 2,048) = 1,191,606 / 49,152 ≈ 24.2433 gas per byte; intercept =
-/// 96,013 − 2,048 × slope ≈ 46,362.7 gas (the fixed cost: intrinsic 21,000, calldata framing, the event and
+/// 96,013 − 2,048 × slope ≈ 46,362.75 gas (the fixed cost: intrinsic 21,000, calldata framing, the event and
 /// the sequence-counter store). Computed in exact integer arithmetic, rounded half up, so both table points
 /// come out exactly.
 /// </summary>
@@ -28,7 +28,7 @@ public static class ChainGas
     /// <summary>Gas per byte of payload (≈ 24.2433).</summary>
     public static double SlopeGasPerByte => Rise / (double)Run;
 
-    /// <summary>Gas of an empty payload (≈ 46,362.7).</summary>
+    /// <summary>Gas of an empty payload (≈ 46,362.75).</summary>
     public static double InterceptGas => SmallGas - (SmallBytes * SlopeGasPerByte);
 
     /// <summary>Gas used by a transaction carrying <paramref name="payloadBytes"/> bytes.</summary>

@@ -19,7 +19,8 @@ public sealed class SettlementChainActor : ReceiveActor
     private readonly RegistrySnapshot _snapshot;
     private readonly PayerRegistryLedger _payers = new();
 
-    private SettlementChainActor(ISimContext sim, SettlementChainSettings settings)
+    /// <summary>Use <see cref="Props"/>.</summary>
+    public SettlementChainActor(ISimContext sim, SettlementChainSettings settings)
     {
         _sim = sim;
         _settings = settings;

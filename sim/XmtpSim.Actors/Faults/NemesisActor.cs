@@ -36,7 +36,8 @@ public sealed class NemesisActor : ReceiveActor
     private IReadOnlyList<IReadOnlyList<ActorId>>? _partition;
     private int _partitionOwner = -1;
 
-    private NemesisActor(ISimContext sim, IReadOnlyList<Fault> faults, Func<int, ActorId> nodeActor)
+    /// <summary>Use <see cref="Props"/>.</summary>
+    public NemesisActor(ISimContext sim, IReadOnlyList<Fault> faults, Func<int, ActorId> nodeActor)
     {
         _sim = sim;
         _faults = faults;
