@@ -164,6 +164,28 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void Messages_on_one_link_arrive_in_send_order_like_tcp()
+    {
+        using var journal = new JournalWriter();
+        var notes = new List<Note>();
+        journal.Subscribe(e => { if (e is Note n) { notes.Add(n); } });
+        var options = Constant(1) with { Network = new NetworkOptions { DefaultLatency = new SampledLatency(r => r.NextDouble() * 0.2, "0-200ms") } };
+        using var engine = new SimulationEngine(options, journal);
+        var a = engine.Register("a", sim => PingPongActor.Props(sim));
+        var b = engine.Register("b", sim => PingPongActor.Props(sim));
+        for (var i = 0; i < 50; i++)
+        {
+            engine.Inject(a, new Kick(b, 0), i * Ms);
+        }
+
+        engine.Run(SimTime.NanosPerSecond);
+        Assert.Equal(50, notes.Count);
+        Assert.Equal(notes.Select(n => n.TimeNs).Order(), notes.Select(n => n.TimeNs));
+        Assert.True(notes.Zip(notes.Skip(1)).Any(p => p.First.TimeNs == p.Second.TimeNs) || notes[^1].TimeNs > 150 * Ms,
+            "random latencies must have made some messages wait behind slower ones");
+    }
+
+    [Fact]
     public void Seeded_streams_are_stable_and_distinct_per_actor()
     {
         var first = SimRandom.ForActor(42, "node-100");

@@ -2,8 +2,8 @@ namespace XmtpSim.Engine.Network;
 
 /// <summary>
 /// Decides when (and whether) a message sent now arrives: uplink serialisation delay from the real byte
-/// size, region-pair latency, extra latency faults, loss as retransmission delay, duplication, and one-way
-/// or two-way partitions. Per-sender state (uplink busy time) is only touched by the sender's own handler,
+/// size, region-pair latency, extra latency faults, loss as retransmission delay, duplication, in-order
+/// delivery per link (TCP), and one-way or two-way partitions. Per-sender state (uplink busy time) is only touched by the sender's own handler,
 /// and randomness comes from the sender's stream, so parallel senders stay deterministic. Partition and
 /// fault state changes only between event batches.
 /// </summary>
@@ -15,6 +15,7 @@ public sealed class NetworkModel
     private readonly List<int> _regionOf = [];
     private readonly List<long> _uplinkBitsPerSecond = [];
     private readonly List<long> _uplinkBusyUntil = [];
+    private readonly List<Dictionary<int, long>?> _lastArrival = [];
     private readonly Dictionary<int, long> _extraLatency = [];
     private readonly HashSet<(int From, int To)> _oneWayBlocks = [];
     private int[] _partitionGroup = [];
@@ -37,6 +38,7 @@ public sealed class NetworkModel
         _regionOf.Add(region);
         _uplinkBitsPerSecond.Add(uplinkBitsPerSecond);
         _uplinkBusyUntil.Add(0);
+        _lastArrival.Add(null);
         Array.Resize(ref _partitionGroup, _regionOf.Count);
         _partitionGroup[^1] = -1;
     }
@@ -75,10 +77,10 @@ public sealed class NetworkModel
             depart = start + transmit;
         }
 
-        arrivals[0] = depart + OneWay(from, to, random);
+        arrivals[0] = InOrder(from, to, depart + OneWay(from, to, random));
         if (_options.Duplicate > 0 && random.NextDouble() < _options.Duplicate)
         {
-            arrivals[1] = depart + OneWay(from, to, random);
+            arrivals[1] = InOrder(from, to, depart + OneWay(from, to, random));
             return 2;
         }
 
@@ -111,6 +113,24 @@ public sealed class NetworkModel
     /// <summary>Adds latency to everything sent from or to <paramref name="actor"/>.</summary>
     internal void AddLatency(int actor, long nanos) =>
         _extraLatency[actor] = _extraLatency.GetValueOrDefault(actor) + nanos;
+
+    /// <summary>
+    /// gRPC runs over TCP: messages on one link arrive in the order they were sent (a later message waits
+    /// behind a slower earlier one). State is the sender's own, like its uplink.
+    /// </summary>
+    private long InOrder(int from, int to, long arrival)
+    {
+        if (from < 0)
+        {
+            return arrival;
+        }
+
+        var last = _lastArrival[from] ??= [];
+        var previous = last.GetValueOrDefault(to);
+        var inOrder = Math.Max(arrival, previous);
+        last[to] = inOrder;
+        return inOrder;
+    }
 
     private long OneWay(int from, int to, Random random)
     {
