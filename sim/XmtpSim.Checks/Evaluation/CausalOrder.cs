@@ -1,0 +1,83 @@
+using XmtpSim.Checks.Recording;
+
+namespace XmtpSim.Checks.Evaluation;
+
+/// <summary>
+/// <c>causal_order</c>: no client applies an envelope before its depends_on is dominated by what that client had
+/// applied on that topic (per topic, the highest applied sequence per originator ≥ each dependency). Joining at
+/// commit c counts as having applied commit (0, c). An apply with a dropped dependency is a violation.
+/// </summary>
+internal static class CausalOrder
+{
+    public static CheckResult Evaluate(string name, RecordedHistory history)
+    {
+        var state = new Dictionary<(int Client, int Topic, uint Originator), ulong>();
+        var joins = history.Joins;
+        var nextJoin = 0;
+        long violations = 0, dropped = 0;
+        string? first = null;
+        foreach (var apply in history.Applies)
+        {
+            // Joins and applies are both in journal order; a join at the same time comes first.
+            while (nextJoin < joins.Count && joins[nextJoin].TimeNs <= apply.TimeNs)
+            {
+                var join = joins[nextJoin++];
+                Advance(state, (join.Client, join.Topic, 0), join.CommitSequence);
+            }
+
+            if (apply.DependencyDropped)
+            {
+                violations++;
+                dropped++;
+                first ??= $"{history.Actors[apply.Client]} applied {Format.Envelope(apply.Envelope)} on {history.Topics[apply.Topic]} " +
+                    $"at {Format.Seconds(apply.TimeNs)}{ReadFrom(history, apply)} after giving up on a dependency of {Deps(history, apply)}";
+            }
+            else
+            {
+                for (var i = 0; i < apply.DependsOnCount; i++)
+                {
+                    var dependency = history.DependencyPool[apply.DependsOnStart + i];
+                    var have = state.GetValueOrDefault((apply.Client, apply.Topic, dependency.Originator));
+                    if (have >= dependency.Sequence)
+                    {
+                        continue;
+                    }
+
+                    violations++;
+                    first ??= $"{history.Actors[apply.Client]} applied {Format.Envelope(apply.Envelope)} on {history.Topics[apply.Topic]} " +
+                        $"at {Format.Seconds(apply.TimeNs)}{ReadFrom(history, apply)} before its dependency {Format.Envelope(dependency)}: " +
+                        $"it had applied up to {dependency.Originator}:{have} on that topic";
+                    break;
+                }
+            }
+
+            Advance(state, (apply.Client, apply.Topic, apply.Envelope.Originator), apply.Envelope.Sequence);
+        }
+
+        var evidence = $"{Format.Int(history.Applies.Count)} applies checked against their depends_on; " +
+            $"{Format.Int(violations)} violations ({Format.Int(dropped)} with a dropped dependency)";
+        return first is null ? CheckResult.Pass(name, evidence) : CheckResult.Fail(name, evidence, first);
+    }
+
+    private static void Advance(Dictionary<(int, int, uint), ulong> state, (int, int, uint) key, ulong sequence)
+    {
+        if (state.GetValueOrDefault(key) < sequence)
+        {
+            state[key] = sequence;
+        }
+    }
+
+    private static string ReadFrom(RecordedHistory history, ApplyRecord apply) =>
+        apply.ReadNode >= 0 ? $" (read from {history.Actors[apply.ReadNode]})" : string.Empty;
+
+    private static string Deps(RecordedHistory history, ApplyRecord apply)
+    {
+        var entries = new List<string>(apply.DependsOnCount);
+        for (var i = 0; i < apply.DependsOnCount; i++)
+        {
+            entries.Add(Format.Envelope(history.DependencyPool[apply.DependsOnStart + i]));
+        }
+
+        return "{" + string.Join(", ", entries) + "}";
+    }
+}

@@ -1,0 +1,301 @@
+using System.Runtime.InteropServices;
+using XmtpSim.Checks.Recording;
+using XmtpSim.Protocol.Cursors;
+
+namespace XmtpSim.Checks.Evaluation;
+
+/// <summary>
+/// Indexes derived once from a <see cref="RecordedHistory"/>: every envelope with what is known of it, every node
+/// with what it holds and whether it is live, what each client applied, the no_loss delivery expectation and the
+/// sorted publish-to-apply latencies. Everything is a pure function of the history, in journal order.
+/// </summary>
+internal sealed class HistoryAnalysis
+{
+    private readonly Dictionary<EnvelopeId, int> _index = [];
+    private readonly List<EnvelopeInfo> _envelopes = [];
+    private readonly long[] _appliedKeys;
+    private Dictionary<int, NodeState>? _nodesByActor;
+
+    public HistoryAnalysis(RecordedHistory history)
+    {
+        History = history;
+        var publishes = new Dictionary<(int Client, long Local), int>();
+        for (var i = 0; i < history.Publishes.Count; i++)
+        {
+            var p = history.Publishes[i];
+            publishes.TryAdd((p.Client, p.LocalId), i);
+        }
+
+        // Acknowledged envelopes first, in ack order: they are the ones no_loss is about.
+        var acked = new List<int>();
+        for (var i = 0; i < history.Acks.Count; i++)
+        {
+            var ack = history.Acks[i];
+            var e = IndexOf(ack.Envelope);
+            ref var info = ref Info(e);
+            if (info.AckOrder >= 0)
+            {
+                continue;
+            }
+
+            info.AckOrder = acked.Count;
+            info.AckNs = ack.TimeNs;
+            info.AckClient = ack.Client;
+            acked.Add(e);
+            if (publishes.TryGetValue((ack.Client, ack.LocalId), out var pi))
+            {
+                var p = history.Publishes[pi];
+                info.Topic = p.Topic;
+                info.PublishedNs = p.TimeNs;
+                info.DependsOnCommit = (long)p.DependsOnCommit;
+            }
+        }
+
+        Acked = acked;
+        foreach (var o in history.Originations)
+        {
+            ref var info = ref Info(IndexOf(o.Envelope));
+            info.Topic = info.Topic < 0 ? o.Topic : info.Topic;
+            info.DependsOnCommit = info.DependsOnCommit < 0 ? (long)o.DependsOnCommit : info.DependsOnCommit;
+            info.OriginatedNs = info.OriginatedNs < 0 ? o.TimeNs : info.OriginatedNs;
+        }
+
+        foreach (var tx in history.ChainTransactions)
+        {
+            ref var info = ref Info(IndexOf(tx.Envelope));
+            info.Topic = info.Topic < 0 ? tx.Topic : info.Topic;
+            info.OriginatedNs = info.OriginatedNs < 0 ? tx.TimeNs : info.OriginatedNs;
+        }
+
+        foreach (var s in history.Stores)
+        {
+            ref var info = ref Info(IndexOf(s.Envelope));
+            info.Topic = info.Topic < 0 ? s.Topic : info.Topic;
+        }
+
+        var keys = new long[history.Applies.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var a = history.Applies[i];
+            keys[i] = AppliedKey(a.Client, IndexOf(a.Envelope));
+        }
+
+        Array.Sort(keys);
+        _appliedKeys = keys;
+        Nodes = BuildNodes(history);
+        ComputeDeliveries(history);
+        var latencies = new List<long>(history.Applies.Count);
+        foreach (var a in history.Applies)
+        {
+            if (a.LatencyNs >= 0)
+            {
+                latencies.Add(a.LatencyNs);
+            }
+        }
+
+        latencies.Sort();
+        SortedLatencies = latencies;
+    }
+
+    public RecordedHistory History { get; }
+
+    /// <summary>Every envelope seen, by index.</summary>
+    public IReadOnlyList<EnvelopeInfo> Envelopes => _envelopes;
+
+    /// <summary>Acknowledged envelopes (indexes), distinct, in ack order.</summary>
+    public IReadOnlyList<int> Acked { get; }
+
+    /// <summary>Every node, by id.</summary>
+    public IReadOnlyList<NodeState> Nodes { get; }
+
+    /// <summary>Client deliveries no_loss expects.</summary>
+    public long ExpectedDeliveries { get; private set; }
+
+    /// <summary>Expected deliveries that were applied.</summary>
+    public long AppliedExpected { get; private set; }
+
+    /// <summary>The first missing client delivery (earliest acknowledged envelope, then earliest join), or null.</summary>
+    public MissingDelivery? FirstMissingDelivery { get; private set; }
+
+    /// <summary>Publish-to-apply latencies of applies with a known publish time, nanoseconds, ascending.</summary>
+    public IReadOnlyList<long> SortedLatencies { get; }
+
+    /// <summary>The node whose actor id is <paramref name="actor"/>, or null.</summary>
+    public NodeState? NodeOf(int actor)
+    {
+        if (_nodesByActor is null)
+        {
+            _nodesByActor = [];
+            foreach (var node in Nodes)
+            {
+                if (History.Actors.TryGetId(node.Name, out var id))
+                {
+                    _nodesByActor[id] = node;
+                }
+            }
+        }
+
+        return _nodesByActor.GetValueOrDefault(actor);
+    }
+
+    public bool TryGetIndex(EnvelopeId id, out int index) => _index.TryGetValue(id, out index);
+
+    public bool ClientApplied(int client, int envelope) => Array.BinarySearch(_appliedKeys, AppliedKey(client, envelope)) >= 0;
+
+    public string TopicName(int topic) => topic < 0 ? "(unknown topic)" : History.Topics[topic];
+
+    private static long AppliedKey(int client, int envelope) => ((long)client << 32) | (uint)envelope;
+
+    private int IndexOf(EnvelopeId id)
+    {
+        if (!_index.TryGetValue(id, out var index))
+        {
+            index = _envelopes.Count;
+            _index.Add(id, index);
+            _envelopes.Add(new EnvelopeInfo
+            {
+                Id = id, Topic = -1, AckOrder = -1, AckNs = -1, AckClient = -1, PublishedNs = -1, DependsOnCommit = -1, OriginatedNs = -1,
+            });
+        }
+
+        return index;
+    }
+
+    private ref EnvelopeInfo Info(int index) => ref CollectionsMarshal.AsSpan(_envelopes)[index];
+
+    private List<NodeState> BuildNodes(RecordedHistory history)
+    {
+        var crashedAt = new Dictionary<uint, long>();
+        foreach (var fault in history.Faults)
+        {
+            if (!ActorNames.TryParseNode(fault.Detail.Trim(), out var id))
+            {
+                continue;
+            }
+
+            if (fault.Fault == "crash")
+            {
+                crashedAt[id] = fault.TimeNs;
+            }
+            else if (fault.Fault == "restart")
+            {
+                crashedAt.Remove(id);
+            }
+        }
+
+        var holdings = new Dictionary<int, List<int>>();
+        void Hold(int actor, EnvelopeId id)
+        {
+            if (!holdings.TryGetValue(actor, out var list))
+            {
+                list = [];
+                holdings.Add(actor, list);
+            }
+
+            list.Add(_index[id]);
+        }
+
+        foreach (var o in history.Originations)
+        {
+            Hold(o.Node, o.Envelope);
+        }
+
+        foreach (var s in history.Stores)
+        {
+            Hold(s.Node, s.Envelope);
+        }
+
+        var nodes = new List<NodeState>();
+        foreach (var id in history.NodeIds)
+        {
+            var name = ActorNames.Node(id);
+            var held = history.Actors.TryGetId(name, out var actor) && holdings.TryGetValue(actor, out var list) ? list.ToArray() : [];
+            Array.Sort(held);
+            var distinct = held.Length == 0 ? 0 : 1;
+            for (var i = 1; i < held.Length; i++)
+            {
+                if (held[i] != held[distinct - 1])
+                {
+                    held[distinct++] = held[i];
+                }
+            }
+
+            var crashed = crashedAt.TryGetValue(id, out var at);
+            nodes.Add(new NodeState(id, name, !crashed, crashed ? at : -1, held[..distinct]));
+        }
+
+        return nodes;
+    }
+
+    private void ComputeDeliveries(RecordedHistory history)
+    {
+        var byTopic = new Dictionary<int, List<int>>();
+        foreach (var e in Acked)
+        {
+            var topic = _envelopes[e].Topic;
+            if (!byTopic.TryGetValue(topic, out var list))
+            {
+                list = [];
+                byTopic.Add(topic, list);
+            }
+
+            list.Add(e);
+        }
+
+        var seen = new HashSet<(int Client, int Topic)>();
+        var joinOrder = 0;
+        (int AckOrder, int JoinOrder) best = (int.MaxValue, int.MaxValue);
+        JoinRecord bestJoin = default;
+        var bestEnvelope = -1;
+        long expected = 0, applied = 0;
+        foreach (var join in history.Joins)
+        {
+            // A second join of the same client to the same topic (a re-welcome) adds no expectation.
+            if (!seen.Add((join.Client, join.Topic)) || !byTopic.TryGetValue(join.Topic, out var envelopes))
+            {
+                joinOrder++;
+                continue;
+            }
+
+            foreach (var e in envelopes)
+            {
+                var info = _envelopes[e];
+                if (!ShouldReceive(info, join.CommitSequence))
+                {
+                    continue;
+                }
+
+                expected++;
+                if (ClientApplied(join.Client, e))
+                {
+                    applied++;
+                }
+                else if ((info.AckOrder, joinOrder).CompareTo(best) < 0)
+                {
+                    best = (info.AckOrder, joinOrder);
+                    bestJoin = join;
+                    bestEnvelope = e;
+                }
+            }
+
+            joinOrder++;
+        }
+
+        ExpectedDeliveries = expected;
+        AppliedExpected = applied;
+        if (bestEnvelope >= 0)
+        {
+            var info = _envelopes[bestEnvelope];
+            FirstMissingDelivery = new MissingDelivery(
+                info.Id, TopicName(info.Topic), history.Actors[bestJoin.Client], bestJoin.CommitSequence, bestJoin.TimeNs, info.AckNs,
+                expected - applied);
+        }
+    }
+
+    /// <summary>
+    /// The join rule: a member that joined at commit c gets every later commit (originator 0, sequence &gt; c) and
+    /// every other envelope of the topic whose depends_on[0] ≥ c (an unknown depends_on counts as 0).
+    /// </summary>
+    private static bool ShouldReceive(EnvelopeInfo info, ulong commit) =>
+        info.Id.Originator == 0 ? info.Id.Sequence > commit : (ulong)Math.Max(0, info.DependsOnCommit) >= commit;
+}

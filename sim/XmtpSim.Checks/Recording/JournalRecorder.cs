@@ -1,0 +1,186 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using XmtpSim.Actors.Journal;
+using XmtpSim.Engine.Journal;
+using XmtpSim.Protocol.Cursors;
+using XmtpSim.Protocol.Envelopes;
+
+namespace XmtpSim.Checks.Recording;
+
+/// <summary>
+/// Observes a <see cref="JournalWriter"/> and keeps, compactly, what the checks and reports need
+/// (<see cref="History"/>). Engine wire events (send, deliver, drop) are only counted. Like the writer it is
+/// single-threaded: it sees events in journal order from the engine's merge step.
+/// </summary>
+public sealed class JournalRecorder
+{
+    /// <summary>Journal kind of a misbehavior report (read generically; see <see cref="MisbehaviorReportRecord"/>).</summary>
+    public const string MisbehaviorReportKind = "misbehavior_report";
+
+    /// <summary>A recorder; <paramref name="nodeIds"/> are the network's node ids (100, 200, …), so silent nodes still count.</summary>
+    public JournalRecorder(IEnumerable<uint>? nodeIds = null)
+    {
+        foreach (var id in nodeIds ?? [])
+        {
+            History.AddNode(id);
+        }
+    }
+
+    /// <summary>Everything recorded so far. Read it after the journal is finished.</summary>
+    public RecordedHistory History { get; } = new();
+
+    /// <summary>Creates a recorder and subscribes it to <paramref name="journal"/>.</summary>
+    public static JournalRecorder Attach(JournalWriter journal, IEnumerable<uint>? nodeIds = null)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        var recorder = new JournalRecorder(nodeIds);
+        journal.Subscribe(recorder.Observe);
+        return recorder;
+    }
+
+    /// <summary>Records one event (the <see cref="JournalWriter.Subscribe"/> callback).</summary>
+    public void Observe(JournalEvent journalEvent)
+    {
+        ArgumentNullException.ThrowIfNull(journalEvent);
+        var h = History;
+        h.Touch();
+        h.EventCount++;
+        h.EndNs = Math.Max(h.EndNs, journalEvent.TimeNs);
+        h.CountKind(journalEvent.Kind);
+        switch (journalEvent)
+        {
+            case SendEvent e:
+                var sent = h.MessageType(e.Message);
+                sent.Sent++;
+                sent.SentBytes += e.Bytes;
+                h.CountSent(e.TimeNs);
+                NoteNode(e.From);
+                NoteNode(e.To);
+                break;
+            case DeliverEvent e:
+                h.MessageType(e.Message).Delivered++;
+                h.CountDelivered(e.TimeNs);
+                break;
+            case DropEvent e:
+                h.MessageType(e.Message).Dropped++;
+                h.CountDropped(e.TimeNs);
+                break;
+            case FaultEvent e:
+                h.AddFault(new FaultRecord(e.TimeNs, e.Fault, e.Detail));
+                if (e.Fault is "crash" or "restart")
+                {
+                    NoteNode(e.Detail.Trim());
+                }
+
+                break;
+            case ClientPublishEvent e:
+                h.Publishes.Add(new PublishRecord(
+                    e.TimeNs, h.Actors.Intern(e.Client), h.Topics.Intern(e.Topic), e.LocalId, h.Labels.Intern(e.What), e.Bytes,
+                    DependsOnText.CommitOf(e.DependsOn)));
+                break;
+            case ClientAckEvent e:
+                h.Acks.Add(new AckRecord(e.TimeNs, h.Actors.Intern(e.Client), e.LocalId, new EnvelopeId(e.Originator, e.Sequence)));
+                break;
+            case ClientPublishFailedEvent e:
+                h.PublishFailures.Add(new PublishFailedRecord(e.TimeNs, h.Actors.Intern(e.Client), e.LocalId, h.Labels.Intern(e.Reason)));
+                break;
+            case ClientJoinEvent e:
+                h.Joins.Add(new JoinRecord(e.TimeNs, h.Actors.Intern(e.Client), h.Topics.Intern(e.Topic), e.CommitSequence));
+                break;
+            case ClientApplyEvent e:
+                var start = h.DependencyPool.Count;
+                var count = DependsOnText.AppendTo(e.DependsOn, h.DependencyPool);
+                h.Applies.Add(new ApplyRecord(
+                    e.TimeNs, h.Actors.Intern(e.Client), h.Topics.Intern(e.Topic), new EnvelopeId(e.Originator, e.Sequence), e.PublishedNs,
+                    OptionalActor(e.Sender), OptionalActor(e.ReadNode), e.FeePicodollars, e.DependencyDropped, start, count));
+                break;
+            case NodeOriginateEvent e:
+                h.Originations.Add(new OriginateRecord(
+                    e.TimeNs, NoteNode(e.Node), new EnvelopeId(e.Originator, e.Sequence), h.Topics.Intern(e.Topic), h.Payers.Intern(e.Payer),
+                    e.BaseFee, e.CongestionFee, e.CongestionUnits, e.Bytes, DependsOnText.CommitOf(e.DependsOn)));
+                break;
+            case NodeStoreEvent e:
+                var chain = ReservedOriginators.IsBlockchain(e.Originator);
+                h.Stores.Add(new StoreRecord(
+                    e.TimeNs, NoteNode(e.Node), new EnvelopeId(e.Originator, e.Sequence), h.Topics.Intern(e.Topic), ParseSource(e.Source), e.Fee,
+                    e.FeeMismatch, chain ? h.Digests.Intern(e.Digest) : -1));
+                if (e.FeeMismatch)
+                {
+                    h.FeeMismatches++;
+                }
+
+                break;
+            case NodeRejectEvent e:
+                NoteNode(e.Node);
+                h.CountReject(e.Code);
+                break;
+            case NodeSequenceAnomalyEvent e:
+                NoteNode(e.Node);
+                h.CountAnomaly(e.Anomaly);
+                break;
+            case GatewayRetryEvent:
+                h.GatewayRetries++;
+                break;
+            case ChainTxEvent e:
+                h.ChainTransactions.Add(new ChainTxRecord(
+                    e.TimeNs, new EnvelopeId(e.Originator, e.Sequence), h.Topics.Intern(e.Topic), e.Bytes, e.Gas, e.Block, h.Digests.Intern(e.TxHash),
+                    e.SubmittedNs));
+                break;
+            case ChainBlockEvent e:
+                h.ChainBlocks.Add(new ChainBlockRecord(e.TimeNs, e.Block, e.Transactions, e.GasUsed, e.GasLimit, e.Pending));
+                break;
+            case ChainRejectEvent e:
+                h.CountChainReject(e.Reason);
+                break;
+            default:
+                if (journalEvent.Kind == MisbehaviorReportKind)
+                {
+                    h.AddReport(ReadReport(journalEvent));
+                }
+
+                break;
+        }
+    }
+
+    private static StoreSource ParseSource(string source) => source switch
+    {
+        "replication" => StoreSource.Replication,
+        "index" => StoreSource.Index,
+        _ => StoreSource.Other,
+    };
+
+    private static MisbehaviorReportRecord ReadReport(JournalEvent journalEvent)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            journalEvent.WriteFields(writer);
+            writer.WriteEndObject();
+        }
+
+        using var document = JsonDocument.Parse(buffer.WrittenMemory);
+        var root = document.RootElement;
+        var accused = Field(root, "accused") ?? Field(root, "node") ?? string.Empty;
+        var reporter = Field(root, "reporter") ?? string.Empty;
+        return new MisbehaviorReportRecord(journalEvent.TimeNs, accused, reporter, Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    private static string? Field(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value)
+            ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
+            : null;
+
+    private int OptionalActor(string name) => string.IsNullOrEmpty(name) ? -1 : History.Actors.Intern(name);
+
+    private int NoteNode(string name)
+    {
+        if (ActorNames.TryParseNode(name, out var id))
+        {
+            History.AddNode(id);
+        }
+
+        return History.Actors.Intern(name);
+    }
+}

@@ -1,0 +1,18 @@
+namespace XmtpSim.Checks.Results;
+
+/// <summary>Fees charged by originators (chain gas is not included).</summary>
+/// <param name="TotalPicodollars">Sum of base plus congestion fees of every originated envelope, picodollars.</param>
+/// <param name="PerMessagePicodollars">Per-envelope fee percentiles.</param>
+/// <param name="ByPayer">Fees per payer, picodollars, ordinal order of payer.</param>
+/// <param name="ByNode">Operator revenue per originating node (actor name), picodollars, by node id.</param>
+/// <param name="BasePicodollars">Sum of base fees, picodollars.</param>
+/// <param name="CongestionPicodollars">Sum of congestion fees, picodollars.</param>
+/// <param name="FeeMismatches">Stores whose recomputed fee differed from the originator's.</param>
+public sealed record FeeSummary(
+    long TotalPicodollars,
+    PerMessageFees PerMessagePicodollars,
+    IReadOnlyList<KeyValuePair<string, long>> ByPayer,
+    IReadOnlyList<KeyValuePair<string, long>> ByNode,
+    long BasePicodollars,
+    long CongestionPicodollars,
+    long FeeMismatches);
