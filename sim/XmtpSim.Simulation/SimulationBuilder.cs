@@ -30,7 +30,7 @@ public static class SimulationBuilder
     {
         var seed = (ulong)scenario.Seed;
         var nodeIds = scenario.Network.NodeIds.Select(id => (uint)id).ToList();
-        var regions = Regions(scenario, nodeIds);
+        IReadOnlyList<RegionLayout> regions = Regions(scenario, nodeIds);
         var regionOfNode = regions.SelectMany(r => r.NodeIds.Select(n => (n, r.Index))).ToDictionary(x => x.n, x => x.Index);
         var costs = new CryptoCosts(SimTime.Nanos(scenario.CryptoCost.Sign), SimTime.Nanos(scenario.CryptoCost.Recover));
 
@@ -128,7 +128,7 @@ public static class SimulationBuilder
         return new BuiltSimulation(engine, nodeIds, stores, plan, regions, scheme.Name, workloadEnd + SimTime.Nanos(scenario.Drain));
     }
 
-    private static IReadOnlyList<RegionLayout> Regions(Scenario scenario, IReadOnlyList<uint> nodeIds)
+    private static List<RegionLayout> Regions(Scenario scenario, IReadOnlyList<uint> nodeIds)
     {
         if (scenario.Network.Regions.Count == 0)
         {
@@ -158,7 +158,7 @@ public static class SimulationBuilder
         {
             Seed = (ulong)scenario.Seed,
             Parallelism = parallelism,
-            Network = new NetworkOptions
+            Network = new Engine.Network.NetworkOptions
             {
                 DefaultLatency = Latency(scenario.Network.Latency.Default, "default"),
                 Between = between,

@@ -8,7 +8,7 @@ public sealed class DeterminismTests
         var first = SmallScenarios.Run(SmallScenarios.Base);
         var second = SmallScenarios.Run(SmallScenarios.Base);
         Assert.True(first.Engine.MessagesDelivered > 1000, $"the run must do real work: {first.Engine.MessagesDelivered} deliveries");
-        Assert.Equal(first.Results.Info.JournalSha256, second.Results.Info.JournalSha256);
+        Assert.Equal(first.Results.JournalSha256, second.Results.JournalSha256);
         Assert.Equal(first.Engine, second.Engine);
     }
 
@@ -17,7 +17,7 @@ public sealed class DeterminismTests
     {
         var first = SmallScenarios.Run(SmallScenarios.Base);
         var other = SmallScenarios.Run(SmallScenarios.Base, 1, "seed=6");
-        Assert.NotEqual(first.Results.Info.JournalSha256, other.Results.Info.JournalSha256);
+        Assert.NotEqual(first.Results.JournalSha256, other.Results.JournalSha256);
     }
 
     [Fact]
@@ -25,6 +25,6 @@ public sealed class DeterminismTests
     {
         var one = SmallScenarios.Run(SmallScenarios.Base, parallelism: 1, "workload.clients=120", "workload.message_rate_per_client=0.2");
         var two = SmallScenarios.Run(SmallScenarios.Base, parallelism: 2, "workload.clients=120", "workload.message_rate_per_client=0.2");
-        Assert.Equal(one.Results.Info.JournalSha256, two.Results.Info.JournalSha256);
+        Assert.Equal(one.Results.JournalSha256, two.Results.JournalSha256);
     }
 }
