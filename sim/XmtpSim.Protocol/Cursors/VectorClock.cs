@@ -34,6 +34,9 @@ public sealed class VectorClock : IEquatable<VectorClock>, IEnumerable<KeyValueP
     /// <summary>Originators with a non-zero entry, ascending.</summary>
     public ReadOnlySpan<uint> Originators => _originators;
 
+    /// <summary>The sequence ids matching <see cref="Originators"/>.</summary>
+    public ReadOnlySpan<ulong> Sequences => _sequences;
+
     /// <summary>The sequence id for <paramref name="originator"/> (0 when absent).</summary>
     public ulong this[uint originator]
     {

@@ -14,6 +14,8 @@ public sealed class CausalDeliveryBuffer<T>
     private readonly CausalDeliveryOptions _options;
     private readonly HashSet<EnvelopeId> _applied = [];
     private readonly List<Parked> _parked = [];
+    private readonly Dictionary<uint, ulong> _cursor = [];
+    private VectorClock? _cursorSnapshot;
 
     /// <summary>Creates an empty buffer whose topic cursor starts at <paramref name="initialCursor"/> (0 everywhere by default).</summary>
     /// <param name="options">Backoff and give-up.</param>
@@ -21,11 +23,14 @@ public sealed class CausalDeliveryBuffer<T>
     public CausalDeliveryBuffer(CausalDeliveryOptions? options = null, VectorClock? initialCursor = null)
     {
         _options = options ?? CausalDeliveryOptions.Default;
-        Cursor = initialCursor ?? VectorClock.Empty;
+        foreach (var (originator, sequence) in initialCursor ?? VectorClock.Empty)
+        {
+            _cursor[originator] = sequence;
+        }
     }
 
     /// <summary>The topic cursor: highest applied sequence per originator.</summary>
-    public VectorClock Cursor { get; private set; } = VectorClock.Empty;
+    public VectorClock Cursor => _cursorSnapshot ??= VectorClock.From(_cursor);
 
     /// <summary>Envelopes waiting for a dependency.</summary>
     public int ParkedCount => _parked.Count;
@@ -54,7 +59,7 @@ public sealed class CausalDeliveryBuffer<T>
         var delivered = new List<Delivery<T>>();
         foreach (var envelope in fresh)
         {
-            if (Cursor.Dominates(envelope.DependsOn))
+            if (Dominates(envelope.DependsOn))
             {
                 Apply(envelope, dependencyDropped: false, delivered);
                 ReleaseParked(delivered);
@@ -87,7 +92,7 @@ public sealed class CausalDeliveryBuffer<T>
 
             foreach (var (originator, sequence) in parked.Envelope.DependsOn)
             {
-                if (Cursor[originator] < sequence)
+                if (_cursor.GetValueOrDefault(originator) < sequence)
                 {
                     needed = needed.Advance(originator, sequence);
                 }
@@ -148,12 +153,38 @@ public sealed class CausalDeliveryBuffer<T>
     private void Apply(CausalEnvelope<T> envelope, bool dependencyDropped, List<Delivery<T>> delivered)
     {
         _applied.Add(envelope.Id);
-        Cursor = Cursor.Advance(envelope.Id.Originator, envelope.Id.Sequence);
+        if (envelope.Id.Sequence > _cursor.GetValueOrDefault(envelope.Id.Originator))
+        {
+            _cursor[envelope.Id.Originator] = envelope.Id.Sequence;
+            _cursorSnapshot = null;
+        }
+
         delivered.Add(new Delivery<T>(envelope, dependencyDropped));
+    }
+
+    /// <summary>True when the topic cursor is at least every entry of <paramref name="dependsOn"/> (missing = 0).</summary>
+    private bool Dominates(VectorClock dependsOn)
+    {
+        var originators = dependsOn.Originators;
+        var sequences = dependsOn.Sequences;
+        for (var i = 0; i < originators.Length; i++)
+        {
+            if (_cursor.GetValueOrDefault(originators[i]) < sequences[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void ReleaseParked(List<Delivery<T>> delivered)
     {
+        if (_parked.Count == 0)
+        {
+            return;
+        }
+
         bool released;
         do
         {
@@ -161,7 +192,7 @@ public sealed class CausalDeliveryBuffer<T>
             Parked? next = null;
             foreach (var parked in _parked)
             {
-                if (Cursor.Dominates(parked.Envelope.DependsOn) &&
+                if (Dominates(parked.Envelope.DependsOn) &&
                     (next is null || TimestampOrder(parked.Envelope, next.Envelope) < 0))
                 {
                     next = parked;
