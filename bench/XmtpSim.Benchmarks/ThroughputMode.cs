@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using XmtpSim.Engine.Journal;
 
 namespace XmtpSim.Benchmarks;
 
@@ -36,7 +37,31 @@ internal static class ThroughputMode
             Console.WriteLine($"| {name} | {rate:N0} | {rate / raw:P1} |");
         }
 
+        Console.WriteLine();
+        JournalShare((long)pairs * hops);
         return 0;
+    }
+
+    /// <summary>
+    /// Breakdown: what the hash-only journal alone costs per delivered message (one send and one deliver
+    /// event, serialized and hashed exactly as the engine does), to set against the engine's time per message.
+    /// </summary>
+    private static void JournalShare(long messages)
+    {
+        for (var round = 0; round < 2; round++)
+        {
+            using var journal = new JournalWriter();
+            var watch = Stopwatch.StartNew();
+            for (var i = 0L; i < messages; i++)
+            {
+                journal.Append(new SendEvent(i * 1000, "a17", "b17", nameof(Hop), 100, (i * 1000) + EnginePingPong.LatencyNanos));
+                journal.Append(new DeliverEvent(i * 1000, "a17", "b17", nameof(Hop)));
+            }
+
+            watch.Stop();
+            Console.WriteLine($"journal alone (send + deliver, hash only){(round == 0 ? " warm-up" : string.Empty)}: " +
+                $"{watch.Elapsed.TotalNanoseconds / messages:N0} ns per message");
+        }
     }
 
     private static double Measure<T>(string name, int rounds, Func<T> create, Action<T> run, Func<T, long> messages)
