@@ -119,12 +119,14 @@ internal sealed class EnginePingPong : IDisposable
 {
     public const long LatencyNanos = 1_000_000;
 
-    private readonly JournalWriter _journal = new();
+    private readonly JournalWriter _journal;
     private readonly SimulationEngine _engine;
     private readonly long _messages;
 
-    public EnginePingPong(int pairs, int hops, int parallelism)
+    /// <param name="journalPath">Null for a hash-only journal; else a full journal file (for byte-for-byte checks).</param>
+    public EnginePingPong(int pairs, int hops, int parallelism, string? journalPath = null)
     {
+        _journal = journalPath is null ? new JournalWriter() : new JournalWriter(journalPath, JournalMode.Full);
         _messages = (long)pairs * hops;
         var options = new EngineOptions
         {
@@ -160,6 +162,9 @@ internal sealed class EnginePingPong : IDisposable
 
         return stats;
     }
+
+    /// <summary>The journal's SHA-256 (closes the journal).</summary>
+    public string JournalHash() => _journal.Finish();
 
     public void Dispose()
     {
