@@ -12,10 +12,15 @@ namespace XmtpSim.Engine.Journal;
 /// </summary>
 public sealed class JournalWriter : IDisposable
 {
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
+    // Lines accumulate here and are hashed (and written) a chunk at a time: one SHA-256 update per ~64 KiB
+    // instead of two per event. SHA-256 and the file see exactly the same bytes in the same order.
+    private const int ChunkBytes = 64 * 1024;
+
+    private static readonly JsonEncodedText TimeProperty = JsonEncodedText.Encode("t");
+    private static readonly JsonEncodedText KindProperty = JsonEncodedText.Encode("k");
 
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly ArrayBufferWriter<byte> _buffer = new(512);
+    private readonly ArrayBufferWriter<byte> _buffer = new(ChunkBytes + 4096);
     private readonly Utf8JsonWriter _json;
     private readonly Stream? _file;
     private readonly List<Action<JournalEvent>> _observers = [];
@@ -52,21 +57,17 @@ public sealed class JournalWriter : IDisposable
             throw new InvalidOperationException("the journal is already closed");
         }
 
-        _buffer.ResetWrittenCount();
         _json.Reset(_buffer);
         _json.WriteStartObject();
-        _json.WriteNumber("t", journalEvent.TimeNs);
-        _json.WriteString("k", journalEvent.Kind);
+        _json.WriteNumber(TimeProperty, journalEvent.TimeNs);
+        _json.WriteString(KindProperty, journalEvent.Kind);
         journalEvent.WriteFields(_json);
         _json.WriteEndObject();
         _json.Flush();
-        var line = _buffer.WrittenSpan;
-        _hash.AppendData(line);
-        _hash.AppendData(NewLine);
-        if (_file is not null)
+        _buffer.Write("\n"u8);
+        if (_buffer.WrittenCount >= ChunkBytes)
         {
-            _file.Write(line);
-            _file.Write(NewLine);
+            FlushChunk();
         }
 
         Count++;
@@ -81,6 +82,7 @@ public sealed class JournalWriter : IDisposable
     {
         if (_finalHash is null)
         {
+            FlushChunk();
             _finalHash = Convert.ToHexStringLower(_hash.GetHashAndReset());
             _file?.Flush();
         }
@@ -91,8 +93,27 @@ public sealed class JournalWriter : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        if (_finalHash is null && _file is not null && _buffer.WrittenCount > 0)
+        {
+            _file.Write(_buffer.WrittenSpan); // lines not yet hashed still belong in the file
+            _buffer.ResetWrittenCount();
+        }
+
         _file?.Dispose();
         _json.Dispose();
         _hash.Dispose();
+    }
+
+    private void FlushChunk()
+    {
+        var chunk = _buffer.WrittenSpan;
+        if (chunk.IsEmpty)
+        {
+            return;
+        }
+
+        _hash.AppendData(chunk);
+        _file?.Write(chunk);
+        _buffer.ResetWrittenCount();
     }
 }
