@@ -181,12 +181,15 @@ public sealed class SimulationEngine : IDisposable
                 Flush(_slots[_batch[start].Key.Destination]);
             }
 
-            foreach (var command in _pendingCommands.ToList())
+            if (_pendingCommands.Count > 0)
             {
-                Apply(command);
-            }
+                foreach (var command in _pendingCommands.ToList())
+                {
+                    Apply(command);
+                }
 
-            _pendingCommands.Clear();
+                _pendingCommands.Clear();
+            }
             if (progress is not null && _events >= nextProgress)
             {
                 progress(Now, _events);

@@ -12,7 +12,12 @@ namespace XmtpSim.Engine.Journal;
 /// </summary>
 public sealed class JournalWriter : IDisposable
 {
-    private const int ChunkBytes = 1 << 16;
+    // Lines accumulate here and are hashed (and written) a chunk at a time: one SHA-256 update per ~64 KiB
+    // instead of two per event. SHA-256 and the file see exactly the same bytes in the same order.
+    private const int ChunkBytes = 64 * 1024;
+
+    private static readonly JsonEncodedText TimeProperty = JsonEncodedText.Encode("t");
+    private static readonly JsonEncodedText KindProperty = JsonEncodedText.Encode("k");
 
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly ArrayBufferWriter<byte> _buffer = new(ChunkBytes + 4096);
@@ -52,17 +57,14 @@ public sealed class JournalWriter : IDisposable
             throw new InvalidOperationException("the journal is already closed");
         }
 
-        // Lines accumulate in one buffer that is hashed and written a chunk at a time: the digest of the
-        // concatenation is the digest of every line in order, with far fewer calls into the hash.
         _json.Reset(_buffer);
         _json.WriteStartObject();
-        _json.WriteNumber("t", journalEvent.TimeNs);
-        _json.WriteString("k", journalEvent.Kind);
+        _json.WriteNumber(TimeProperty, journalEvent.TimeNs);
+        _json.WriteString(KindProperty, journalEvent.Kind);
         journalEvent.WriteFields(_json);
         _json.WriteEndObject();
         _json.Flush();
-        _buffer.GetSpan(1)[0] = (byte)'\n';
-        _buffer.Advance(1);
+        _buffer.Write("\n"u8);
         if (_buffer.WrittenCount >= ChunkBytes)
         {
             FlushChunk();
@@ -88,6 +90,20 @@ public sealed class JournalWriter : IDisposable
         return _finalHash;
     }
 
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_finalHash is null && _file is not null && _buffer.WrittenCount > 0)
+        {
+            _file.Write(_buffer.WrittenSpan); // lines not yet hashed still belong in the file
+            _buffer.ResetWrittenCount();
+        }
+
+        _file?.Dispose();
+        _json.Dispose();
+        _hash.Dispose();
+    }
+
     private void FlushChunk()
     {
         var chunk = _buffer.WrittenSpan;
@@ -99,13 +115,5 @@ public sealed class JournalWriter : IDisposable
         _hash.AppendData(chunk);
         _file?.Write(chunk);
         _buffer.ResetWrittenCount();
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        _file?.Dispose();
-        _json.Dispose();
-        _hash.Dispose();
     }
 }

@@ -11,11 +11,11 @@ public sealed record SendEvent(long TimeNs, string From, string To, string Messa
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("from", From);
-        writer.WriteString("to", To);
-        writer.WriteString("msg", Message);
-        writer.WriteNumber("bytes", Bytes);
-        writer.WriteNumber("arrive", ArrivalNs);
+        writer.WriteString(JournalPropertyNames.From, From);
+        writer.WriteString(JournalPropertyNames.To, To);
+        writer.WriteString(JournalPropertyNames.Msg, Message);
+        writer.WriteNumber(JournalPropertyNames.Bytes, Bytes);
+        writer.WriteNumber(JournalPropertyNames.Arrive, ArrivalNs);
     }
 }
 
@@ -28,9 +28,9 @@ public sealed record DeliverEvent(long TimeNs, string From, string To, string Me
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("from", From);
-        writer.WriteString("to", To);
-        writer.WriteString("msg", Message);
+        writer.WriteString(JournalPropertyNames.From, From);
+        writer.WriteString(JournalPropertyNames.To, To);
+        writer.WriteString(JournalPropertyNames.Msg, Message);
     }
 }
 
@@ -43,10 +43,10 @@ public sealed record DropEvent(long TimeNs, string From, string To, string Messa
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("from", From);
-        writer.WriteString("to", To);
-        writer.WriteString("msg", Message);
-        writer.WriteString("reason", Reason);
+        writer.WriteString(JournalPropertyNames.From, From);
+        writer.WriteString(JournalPropertyNames.To, To);
+        writer.WriteString(JournalPropertyNames.Msg, Message);
+        writer.WriteString(JournalPropertyNames.Reason, Reason);
     }
 }
 
@@ -59,7 +59,27 @@ public sealed record FaultEvent(long TimeNs, string Fault, string Detail) : Jour
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("fault", Fault);
-        writer.WriteString("detail", Detail);
+        writer.WriteString(JournalPropertyNames.Fault, Fault);
+        writer.WriteString(JournalPropertyNames.Detail, Detail);
     }
+}
+
+/// <summary>Pre-encoded JSON property names of the network events (written once per message; same bytes as the literals).</summary>
+internal static class JournalPropertyNames
+{
+    public static readonly JsonEncodedText Arrive = JsonEncodedText.Encode("arrive");
+
+    public static readonly JsonEncodedText Bytes = JsonEncodedText.Encode("bytes");
+
+    public static readonly JsonEncodedText Detail = JsonEncodedText.Encode("detail");
+
+    public static readonly JsonEncodedText Fault = JsonEncodedText.Encode("fault");
+
+    public static readonly JsonEncodedText From = JsonEncodedText.Encode("from");
+
+    public static readonly JsonEncodedText Msg = JsonEncodedText.Encode("msg");
+
+    public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+
+    public static readonly JsonEncodedText To = JsonEncodedText.Encode("to");
 }

@@ -53,7 +53,7 @@ public sealed class NetworkModel
 
         var a = _partitionGroup[from];
         var b = _partitionGroup[to];
-        return (a >= 0 && b >= 0 && a != b) || _oneWayBlocks.Contains((from, to));
+        return (a >= 0 && b >= 0 && a != b) || (_oneWayBlocks.Count > 0 && _oneWayBlocks.Contains((from, to)));
     }
 
     /// <summary>
@@ -134,12 +134,15 @@ public sealed class NetworkModel
 
     private long OneWay(int from, int to, Random random)
     {
-        var latency = from >= 0 && to >= 0 &&
+        var latency = from >= 0 && to >= 0 && _options.Between.Count > 0 &&
             _options.Between.TryGetValue((_regionOf[from], _regionOf[to]), out var pair)
                 ? pair
                 : _options.DefaultLatency;
         var nanos = Math.Max(latency.SampleNanos(random), _options.MinimumLatencyNanos);
-        nanos += _extraLatency.GetValueOrDefault(from) + _extraLatency.GetValueOrDefault(to);
+        if (_extraLatency.Count > 0)
+        {
+            nanos += _extraLatency.GetValueOrDefault(from) + _extraLatency.GetValueOrDefault(to);
+        }
         if (_options.Loss > 0)
         {
             var rto = _options.RetransmitTimeoutNanos;
