@@ -53,7 +53,11 @@ public sealed class ScenarioOutcomeTests
               - { at: 30s, partition: [[100], [200, 300]] }
               - { at: 1m, heal: all }
             """);
-        Assert.All(outcome.Checks, c => Assert.True(c.Passed, $"{c.Name}: {c.Evidence}"));
+
+        // Messages originated on the minority side reach the majority's readers only after the heal:
+        // latency suffers (as it should), but nothing is lost, reordered or left diverged.
+        Assert.All(outcome.Checks.Where(c => c.Name != "latency_p99_below"), c => Assert.True(c.Passed, $"{c.Name}: {c.Evidence}"));
+        Assert.True(outcome.Results.LatencyMs.Max > 10_000, $"the partition must delay someone: max {outcome.Results.LatencyMs.Max} ms");
     }
 
     [Fact]
@@ -64,7 +68,9 @@ public sealed class ScenarioOutcomeTests
             faults:
               - { at: 40s, crash: 200, restart_after: 20s }
             """);
-        Assert.All(outcome.Checks, c => Assert.True(c.Passed, $"{c.Name}: {c.Evidence}"));
+
+        // Readers of the crashed node fail over after their subscribe timeouts: late, but complete.
+        Assert.All(outcome.Checks.Where(c => c.Name != "latency_p99_below"), c => Assert.True(c.Passed, $"{c.Name}: {c.Evidence}"));
         Assert.Contains(outcome.Results.Faults, f => f.Fault == "crash");
         Assert.Contains(outcome.Results.Faults, f => f.Fault == "restart");
     }
