@@ -338,7 +338,9 @@ public sealed class NodeActor : ReceiveActor
             fee = (long)envelope.TotalFeePicodollars;
         }
 
-        var row = new StoredEnvelope(envelope, _sim.Now);
+        // The replica validated these exact bytes above; it keeps the received (shared, immutable) parsed
+        // object rather than its own copy: the same row content, a seventh of the memory on a 7-node run.
+        var row = new StoredEnvelope(received, _sim.Now);
         _store.TryAdd(row);
         _store.Meter(envelope.Payer.PayerAddress.Value, peer, minute, fee);
         _newSincePoll.Add(row);
