@@ -348,9 +348,13 @@ public sealed class NodeActor : ReceiveActor
             fee, fee != (long)envelope.TotalFeePicodollars, ContentDigest(envelope)));
     }
 
-    /// <summary>A short digest of what every replica must agree on: the payer envelope bytes (signed by the payer).</summary>
+    /// <summary>
+    /// A short fingerprint of what every replica must agree on: the payer's signature, which is deterministic
+    /// (RFC 6979) over the digest of the client envelope and its target, so equal signatures mean equal content
+    /// without hashing a large payload again.
+    /// </summary>
     private static string ContentDigest(ParsedOriginatorEnvelope envelope) =>
-        Convert.ToHexStringLower(Protocol.Crypto.Keccak256.Hash(envelope.Payer.Raw.Span).AsSpan(0, 8));
+        envelope.Payer.Signature is { } signature ? Convert.ToHexStringLower(signature.Span[..8]) : "unsigned";
 
     // ---- app-chain indexer --------------------------------------------------------------------
 
