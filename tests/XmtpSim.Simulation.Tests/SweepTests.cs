@@ -79,7 +79,7 @@ public sealed class SweepTests
         Assert.Equal([11L, 12L], plan.Runs.Take(2).Select(r => r.Seed));
         Assert.All(plan.Runs, r => Assert.Equal(r.Index / 2, r.Point.Index));
         Assert.Equal(3, plan.Runs[7].Scenario.Network.Nodes);
-        Assert.Equal(60, plan.Runs[7].Scenario.Workload.RetentionDays);
+        Assert.Equal(30, plan.Runs[7].Scenario.Workload.RetentionDays);
         Assert.All(plan.Runs, r => Assert.Equal(JournalMode.HashOnly, r.Scenario.Journal));
         Assert.Equal("p4-seed12", plan.Runs[7].FolderName);
     }
