@@ -20,7 +20,7 @@ public static class SweepMarkdown
         writer.Write($"# Sweep: {results.Scenario}\n\n");
         foreach (var line in SweepText.Preamble(results))
         {
-            writer.Write($"{line}\n");
+            writer.Write($"- {line}\n");
         }
 
         writer.Write("\n## Points\n\n");
