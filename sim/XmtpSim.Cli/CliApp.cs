@@ -13,6 +13,7 @@ public static class CliApp
     public static RootCommand CreateRoot() => new("XmtpSim: a deterministic simulator and load tester for the XMTP decentralized network")
     {
         RunCommand.Create(),
+        SweepCommand.Create(),
         ValidateCommand.Create(),
         FeeQuoteCommand.Create(),
     };

@@ -88,6 +88,25 @@ public sealed class OutputTests
     }
 
     [Fact]
+    public void Fee_summary_counts_originations_congestion_units_and_fees_per_topic_kind()
+    {
+        var (results, _, _) = Build();
+
+        Assert.Equal(2, results.Fees.Originated);
+        Assert.Equal(1, results.Fees.CongestionUnitsSum);
+        Assert.Equal(0.5, results.Fees.MeanCongestionUnits);
+        var kind = Assert.Single(results.Fees.ByKind);
+        Assert.Equal(new KindFees("group_messages_v1", 2, 200, 10), kind);
+        Assert.Equal(105, kind.MeanPicodollars);
+
+        using var json = JsonDocument.Parse(SummaryJson.ToBytes(results));
+        var fees = json.RootElement.GetProperty("fees");
+        Assert.Equal(2, fees.GetProperty("originated").GetInt64());
+        Assert.Equal(1, fees.GetProperty("congestion_units_sum").GetInt64());
+        Assert.Equal(210, fees.GetProperty("by_kind").GetProperty("group_messages_v1").GetProperty("total_picodollars").GetInt64());
+    }
+
+    [Fact]
     public void Summary_json_lists_misbehavior_reports_with_their_fields()
     {
         var history = Record(Good().With(new MisbehaviorReportTestEvent(2 * S, "node-300", "node-100")));

@@ -85,6 +85,20 @@ public static class SummaryJson
         w.WriteNumber("base_picodollars", r.Fees.BasePicodollars);
         w.WriteNumber("congestion_picodollars", r.Fees.CongestionPicodollars);
         w.WriteNumber("fee_mismatches", r.Fees.FeeMismatches);
+        w.WriteNumber("originated", r.Fees.Originated);
+        w.WriteNumber("congestion_units_sum", r.Fees.CongestionUnitsSum);
+        w.WriteStartObject("by_kind");
+        foreach (var kind in r.Fees.ByKind)
+        {
+            w.WriteStartObject(kind.Kind);
+            w.WriteNumber("envelopes", kind.Envelopes);
+            w.WriteNumber("base_picodollars", kind.BasePicodollars);
+            w.WriteNumber("congestion_picodollars", kind.CongestionPicodollars);
+            w.WriteNumber("total_picodollars", kind.TotalPicodollars);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
         w.WriteEndObject();
 
         w.WriteStartArray("faults");

@@ -57,7 +57,8 @@ public static class RunResultsBuilder
     private static FeeSummary Fees(RecordedHistory history)
     {
         var perMessage = new long[history.Originations.Count];
-        long total = 0, baseFees = 0, congestion = 0;
+        long total = 0, baseFees = 0, congestion = 0, units = 0;
+        var byKind = new SortedDictionary<string, long[]>(StringComparer.Ordinal);
         var byPayer = new SortedDictionary<string, long>(StringComparer.Ordinal);
         var byNode = new SortedDictionary<uint, long>();
         var i = 0;
@@ -67,6 +68,19 @@ public static class RunResultsBuilder
             total += o.TotalFee;
             baseFees += o.BaseFee;
             congestion += o.CongestionFee;
+            units += o.CongestionUnits;
+            var topic = o.Topic < 0 ? "unknown" : history.Topics[o.Topic];
+            var slash = topic.IndexOf('/', StringComparison.Ordinal);
+            var kind = slash < 0 ? topic : topic[..slash];
+            if (!byKind.TryGetValue(kind, out var kindRow))
+            {
+                kindRow = new long[3];
+                byKind.Add(kind, kindRow);
+            }
+
+            kindRow[0]++;
+            kindRow[1] += o.BaseFee;
+            kindRow[2] += o.CongestionFee;
             var payer = history.Payers[o.Payer];
             byPayer[payer] = byPayer.GetValueOrDefault(payer) + o.TotalFee;
             var nodeId = ActorNames.TryParseNode(history.Actors[o.Node], out var id) ? id : o.Envelope.Originator;
@@ -81,7 +95,10 @@ public static class RunResultsBuilder
             [.. byNode.Select(kv => KeyValuePair.Create(ActorNames.Node(kv.Key), kv.Value))],
             baseFees,
             congestion,
-            history.FeeMismatches);
+            history.FeeMismatches,
+            history.Originations.Count,
+            units,
+            [.. byKind.Select(kv => new KindFees(kv.Key, kv.Value[0], kv.Value[1], kv.Value[2]))]);
     }
 
     private static TrafficSummary Traffic(RecordedHistory history)
