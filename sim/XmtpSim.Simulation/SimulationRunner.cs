@@ -5,6 +5,7 @@ using XmtpSim.Checks.Recording;
 using XmtpSim.Checks.Results;
 using XmtpSim.Engine;
 using XmtpSim.Engine.Journal;
+using XmtpSim.Reports;
 using XmtpSim.Scenarios;
 
 namespace XmtpSim.Simulation;
@@ -48,9 +49,10 @@ public static class SimulationRunner
 
         var info = new RunInfo(scenario.Name, scenario.Seed, hash, built.EndNanos / (double)SimTime.NanosPerSecond, wall.Elapsed.TotalSeconds, built.CryptoScheme);
         var results = RunResultsBuilder.Build(info, recorder.History, checks);
-        var files = settings.OutputDirectory is null
+        IReadOnlyList<string> files = settings.OutputDirectory is null
             ? []
-            : RunOutput.WriteAll(settings.OutputDirectory, results, recorder.History, scenario);
+            : [.. RunOutput.WriteAll(settings.OutputDirectory, results, recorder.History, scenario),
+                .. RunReport.WriteAll(settings.OutputDirectory, results, recorder.History, scenario)];
         return new RunOutcome(results, stats, files);
     }
 

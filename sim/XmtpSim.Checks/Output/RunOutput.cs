@@ -5,12 +5,15 @@ using XmtpSim.Scenarios;
 
 namespace XmtpSim.Checks.Output;
 
-/// <summary>Writes a run's output folder: summary.json, report.md, deliveries.csv, throughput.csv, fees.csv, cursors.csv.</summary>
+/// <summary>
+/// Writes a run's data files: summary.json, deliveries.csv, throughput.csv, fees.csv, cursors.csv. report.md, report.html and
+/// the charts are written by XmtpSim.Reports (RunReport.WriteAll).
+/// </summary>
 public static class RunOutput
 {
     /// <summary>File names, in the order written.</summary>
     public static IReadOnlyList<string> FileNames { get; } =
-        ["summary.json", "report.md", "deliveries.csv", "throughput.csv", "fees.csv", "cursors.csv"];
+        ["summary.json", "deliveries.csv", "throughput.csv", "fees.csv", "cursors.csv"];
 
     /// <summary>Writes every file into <paramref name="directory"/> (created if missing); returns the paths written.</summary>
     public static IReadOnlyList<string> WriteAll(string directory, RunResults results, RecordedHistory history, Scenario? scenario)
@@ -24,11 +27,10 @@ public static class RunOutput
             SummaryJson.Write(stream, results);
         }
 
-        WriteText(paths[1], w => ReportMarkdown.Write(w, results, scenario));
-        WriteText(paths[2], w => DeliveriesCsv.Write(w, history));
-        WriteText(paths[3], w => ThroughputCsv.Write(w, history));
-        WriteText(paths[4], w => FeesCsv.Write(w, history));
-        WriteText(paths[5], w => CursorsCsv.Write(w, history));
+        WriteText(paths[1], w => DeliveriesCsv.Write(w, history));
+        WriteText(paths[2], w => ThroughputCsv.Write(w, history));
+        WriteText(paths[3], w => FeesCsv.Write(w, history));
+        WriteText(paths[4], w => CursorsCsv.Write(w, history));
         return paths;
     }
 

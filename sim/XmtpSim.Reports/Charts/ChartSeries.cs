@@ -1,0 +1,13 @@
+namespace XmtpSim.Reports.Charts;
+
+/// <summary>One series of a chart, already downsampled for drawing.</summary>
+/// <param name="Label">Legend text.</param>
+/// <param name="Xs">X values.</param>
+/// <param name="Ys">Y values, same length.</param>
+/// <param name="Style">How it is drawn.</param>
+/// <param name="RightAxis">Drawn against the right-hand y axis.</param>
+public sealed record ChartSeries(string Label, double[] Xs, double[] Ys, SeriesStyle Style, bool RightAxis = false)
+{
+    /// <summary>Points in the series.</summary>
+    public int Count => Xs.Length;
+}
