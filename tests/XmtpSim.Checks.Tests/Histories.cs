@@ -9,7 +9,7 @@ namespace XmtpSim.Checks.Tests;
 /// with commit 0:1 through the chain; both clients join at commit 1; client-1 sends 100:1 (via node-100) and
 /// client-2 sends 200:1 (via node-200, depending on 100:1); everything replicates and both clients apply both.
 /// </summary>
-internal static class Histories
+internal static partial class Histories
 {
     public const string Topic = "group_messages_v1/ab12";
     public const long S = 1_000_000_000;

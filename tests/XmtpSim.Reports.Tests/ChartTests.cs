@@ -1,7 +1,7 @@
 using SkiaSharp;
 using XmtpSim.Actors.Journal;
 using XmtpSim.Reports.Charts;
-using static XmtpSim.Reports.Tests.Histories;
+using static XmtpSim.Checks.Tests.Histories;
 
 namespace XmtpSim.Reports.Tests;
 

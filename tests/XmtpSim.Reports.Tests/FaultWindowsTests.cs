@@ -1,6 +1,6 @@
 using XmtpSim.Checks.Recording;
 using XmtpSim.Reports.Charts;
-using static XmtpSim.Reports.Tests.Histories;
+using static XmtpSim.Checks.Tests.Histories;
 
 namespace XmtpSim.Reports.Tests;
 

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using XmtpSim.Actors.Journal;
 using XmtpSim.Reports.Charts;
-using static XmtpSim.Reports.Tests.Histories;
+using static XmtpSim.Checks.Tests.Histories;
 
 namespace XmtpSim.Reports.Tests;
 

@@ -1,3 +1,4 @@
+using XmtpSim.Checks.Tests;
 using XmtpSim.Checks;
 using XmtpSim.Checks.Recording;
 using XmtpSim.Checks.Results;

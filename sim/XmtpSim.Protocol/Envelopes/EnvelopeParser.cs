@@ -71,21 +71,8 @@ public static class EnvelopeParser
 
     /// <summary>Decodes a serialized OriginatorEnvelope through all layers, recovering both signers.</summary>
     public static EnvelopeResult<ParsedOriginatorEnvelope> ParseOriginator(
-        ByteString bytes, ISignatureScheme scheme, TopicValidation topicValidation = TopicValidation.Strict)
-    {
-        OriginatorEnvelope envelope;
-        try
-        {
-            envelope = OriginatorEnvelope.Parser.ParseFrom(bytes);
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            return EnvelopeResult.Fail<ParsedOriginatorEnvelope>(
-                EnvelopeErrorCode.OriginatorEnvelopeMalformed, "could not unmarshal originator envelope: " + e.Message);
-        }
-
-        return FromOriginator(bytes, envelope, scheme, topicValidation);
-    }
+        ByteString bytes, ISignatureScheme scheme, TopicValidation topicValidation = TopicValidation.Strict) =>
+        DecodeOriginator(bytes, scheme, topicValidation, recoverOriginator: true);
 
     /// <summary>
     /// Decodes a replicated OriginatorEnvelope the way an xmtpd replica does (spec §6, §15.2): every layer is
@@ -93,21 +80,8 @@ public static class EnvelopeParser
     /// left unknown); the peer's identity is trusted through the connection.
     /// </summary>
     public static EnvelopeResult<ParsedOriginatorEnvelope> ParseReplicated(
-        ByteString bytes, ISignatureScheme scheme, TopicValidation topicValidation = TopicValidation.Strict)
-    {
-        OriginatorEnvelope envelope;
-        try
-        {
-            envelope = OriginatorEnvelope.Parser.ParseFrom(bytes);
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            return EnvelopeResult.Fail<ParsedOriginatorEnvelope>(
-                EnvelopeErrorCode.OriginatorEnvelopeMalformed, "could not unmarshal originator envelope: " + e.Message);
-        }
-
-        return FromOriginator(bytes, envelope, scheme, topicValidation, recoverOriginator: false);
-    }
+        ByteString bytes, ISignatureScheme scheme, TopicValidation topicValidation = TopicValidation.Strict) =>
+        DecodeOriginator(bytes, scheme, topicValidation, recoverOriginator: false);
 
     /// <summary>
     /// Wraps an envelope this node has just signed over a payer envelope it has already validated: nothing
@@ -124,6 +98,23 @@ public static class EnvelopeParser
     public static EnvelopeResult<ParsedOriginatorEnvelope> ParseOriginator(
         OriginatorEnvelope envelope, ISignatureScheme scheme, TopicValidation topicValidation = TopicValidation.Strict) =>
         FromOriginator(envelope.ToByteString(), envelope, scheme, topicValidation);
+
+    private static EnvelopeResult<ParsedOriginatorEnvelope> DecodeOriginator(
+        ByteString bytes, ISignatureScheme scheme, TopicValidation topicValidation, bool recoverOriginator)
+    {
+        OriginatorEnvelope envelope;
+        try
+        {
+            envelope = OriginatorEnvelope.Parser.ParseFrom(bytes);
+        }
+        catch (InvalidProtocolBufferException e)
+        {
+            return EnvelopeResult.Fail<ParsedOriginatorEnvelope>(
+                EnvelopeErrorCode.OriginatorEnvelopeMalformed, "could not unmarshal originator envelope: " + e.Message);
+        }
+
+        return FromOriginator(bytes, envelope, scheme, topicValidation, recoverOriginator);
+    }
 
     private static EnvelopeResult<ParsedOriginatorEnvelope> FromOriginator(
         ByteString raw, OriginatorEnvelope envelope, ISignatureScheme scheme, TopicValidation topicValidation, bool recoverOriginator = true)
