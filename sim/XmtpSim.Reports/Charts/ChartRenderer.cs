@@ -206,6 +206,7 @@ public static class ChartRenderer
         if (chart.LogX)
         {
             plot.Axes.Bottom.TickGenerator = LogTicks();
+            plot.Axes.Right.MinimumSize = 40; // room for the last decade's label, which sits on the right edge
             var (left, right) = Decades(limits.Left, limits.Right);
             plot.Axes.SetLimitsX(left, right);
         }
