@@ -89,6 +89,12 @@ public sealed class SweepCommandTests : IDisposable
         Assert.DoesNotContain("http://", html, StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
         Assert.Contains("no confidence interval", html, StringComparison.Ordinal);
+
+        // Charts are drawn by default: PNGs under charts/, linked from sweep.md, embedded in sweep.html as data URIs.
+        var fees = Path.Combine(_out, "charts", "fees_total_picodollars-vs-workload.retention_days.png");
+        Assert.True(File.Exists(fees));
+        Assert.Contains("](charts/fees_total_picodollars-vs-workload.retention_days.png)", File.ReadAllText(Path.Combine(_out, "sweep.md")), StringComparison.Ordinal);
+        Assert.Contains("src=\"data:image/png;base64," + Convert.ToBase64String(File.ReadAllBytes(fees)) + "\"", html, StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -117,4 +117,38 @@ public sealed class ChartTests
             Assert.True(ChartRenderer.RenderPng(chart).AsSpan().SequenceEqual(ChartRenderer.RenderPng(chart)), chart.FileName);
         }
     }
+
+    [Fact]
+    public void Latency_charts_use_a_log_axis_labelled_in_ms()
+    {
+        var (results, history, scenario) = Runs.Build(WithFaults());
+        var charts = ChartBuilder.Build(results, history, scenario);
+
+        Assert.True(charts.Single(c => c.FileName == "latency-cdf.png").LogX);
+        Assert.True(charts.Single(c => c.FileName == "latency-percentiles.png").LogY);
+        Assert.True(charts.Single(c => c.FileName == "replication-lag.png").LogY);
+        Assert.All(charts.Where(c => c.LogX || c.LogY), c => Assert.Contains("(ms, log scale)", c.XLabel + c.YLabel, StringComparison.Ordinal));
+        Assert.Equal(["0.01", "1", "10", "100", "1,000", "100,000"], new[] { -2.0, 0, 1, 2, 3, 5 }.Select(ChartRenderer.DecadeLabel));
+    }
+
+    [Fact]
+    public void A_log_chart_with_a_spike_and_a_zero_still_renders()
+    {
+        // A 190 s partition-heal spike among ~50 ms latencies, and a 0 (no place on a log axis: left out).
+        var chart = new ChartData("spike.png", "Spike", "", "simulated time (s)", "latency (ms, log scale)",
+            [new ChartSeries("p99", [0, 1, 2, 3, 4], [50, 48, 190_000, 0, 52], SeriesStyle.Line)], "none")
+        {
+            LogY = true,
+            TimeAxis = true,
+            XMax = 5,
+        };
+
+        using var bitmap = SKBitmap.Decode(ChartRenderer.RenderPng(chart));
+
+        Assert.Equal(ChartRenderer.Width, bitmap.Width);
+        Assert.Throws<ArgumentException>(() => ChartRenderer.RenderPng(chart with
+        {
+            Series = [new ChartSeries("p99", [0], [1], SeriesStyle.Line) { YErrors = [0.5] }],
+        }));
+    }
 }

@@ -9,14 +9,14 @@ namespace XmtpSim.Cli.Commands;
 /// <summary>
 /// <c>xmtpsim sweep &lt;scenario.yaml&gt; --vary key.path=v1,v2,... [--vary ...] [--seeds K] [--out DIR] [--set key=value ...]
 /// [--quiet] [--parallel N]</c>: runs the cross product of the varied values × K seeds (point seed + 0 … K−1), several
-/// runs at once, and writes sweep.csv, sweep.md and sweep.html, with each run's own outputs under
+/// runs at once, and writes sweep.csv, charts/*.png, sweep.md and sweep.html, with each run's own outputs under
 /// <c>runs/&lt;point&gt;-seed&lt;seed&gt;/</c> (journal hash-only unless <c>--set journal=full</c>). Every input is
 /// checked before anything runs (exit 2). Exit code 0 when every check of every run passed, 1 otherwise.
 /// </summary>
 public static class SweepCommand
 {
-    /// <summary>Charts for sweep.md and sweep.html; the reports project replaces the default (no charts).</summary>
-    public static ISweepChartWriter ChartWriter { get; set; } = NoSweepCharts.Instance;
+    /// <summary>Charts for sweep.md and sweep.html: ScottPlot PNGs under charts/ (tests may swap in <see cref="NoSweepCharts"/>).</summary>
+    public static ISweepChartWriter ChartWriter { get; set; } = SweepCharts.Instance;
 
     /// <summary>The command.</summary>
     public static Command Create()

@@ -73,9 +73,12 @@ public static class ChartBuilder
         }
 
         return new ChartData("latency-cdf.png", "Publish-to-apply latency, CDF",
-            $"Fraction of {N(latencies.Count)} client applies whose latency from publish to apply is at most x.",
-            "publish-to-apply latency (ms)", "fraction of applies", [new ChartSeries("all clients", xs, ys, SeriesStyle.Step)],
-            "No data: no client applied an envelope with a known publish time.");
+            $"Fraction of {N(latencies.Count)} client applies whose latency from publish to apply is at most x (log scale, so a long tail stays visible).",
+            "publish-to-apply latency (ms, log scale)", "fraction of applies", [new ChartSeries("all clients", xs, ys, SeriesStyle.Step)],
+            "No data: no client applied an envelope with a known publish time.")
+        {
+            LogX = true,
+        };
     }
 
     private static ChartData LatencyPercentiles(RecordedHistory history, TimeBins bins)
@@ -107,10 +110,13 @@ public static class ChartBuilder
         }
 
         return new ChartData("latency-percentiles.png", "Publish-to-apply latency percentiles over time",
-            $"p50, p90 and p99 of publish-to-apply latency of the applies in each {Width(bins)} bin of simulated time.",
-            TimeLabel, "publish-to-apply latency (ms)",
+            $"p50, p90 and p99 of publish-to-apply latency of the applies in each {Width(bins)} bin of simulated time (log scale, so a spike does not flatten the rest).",
+            TimeLabel, "publish-to-apply latency (ms, log scale)",
             [Series("p50", p50, SeriesStyle.Line), Series("p90", p90, SeriesStyle.Line), Series("p99", p99, SeriesStyle.Line)],
-            "No data: no client applied an envelope with a known publish time.");
+            "No data: no client applied an envelope with a known publish time.")
+        {
+            LogY = true,
+        };
     }
 
     private static ChartData Throughput(RecordedHistory history, TimeBins bins)
@@ -175,8 +181,11 @@ public static class ChartBuilder
         var series = perNode.Select(kv => Series(kv.Key, Enumerable.Range(0, bins.Count).Where(b => !double.IsNaN(kv.Value[b]))
             .Select(b => (bins.Centre(b), kv.Value[b])).ToList(), SeriesStyle.Line)).ToList();
         return new ChartData("replication-lag.png", "Replication lag per node over time",
-            $"Largest lag from origination to a replicated copy being stored, per storing node, in each {Width(bins)} bin.",
-            TimeLabel, "max replication lag (ms)", series, "No data: no envelope was replicated between nodes.");
+            $"Largest lag from origination to a replicated copy being stored, per storing node, in each {Width(bins)} bin (log scale; a lag of 0 ms has no place on it and is left out).",
+            TimeLabel, "max replication lag (ms, log scale)", series, "No data: no envelope was replicated between nodes.")
+        {
+            LogY = true,
+        };
     }
 
     private static ChartData FeeDistribution(RecordedHistory history)

@@ -34,6 +34,15 @@ public sealed record ChartData(string FileName, string Title, string Caption, st
     /// <summary>Bar width in x units for <see cref="SeriesStyle.Bars"/>.</summary>
     public double BarWidth { get; init; } = 0.8;
 
+    /// <summary>
+    /// Log10 x axis: data drawn as log10(x), ticks at whole decades labelled in the data's unit, minor ticks between.
+    /// Points with x ≤ 0 cannot be placed and are left out.
+    /// </summary>
+    public bool LogX { get; init; }
+
+    /// <summary>Log10 left y axis, as <see cref="LogX"/> (points with y ≤ 0 are left out).</summary>
+    public bool LogY { get; init; }
+
     /// <summary>True when there is nothing to draw.</summary>
     public bool IsEmpty => Series.All(s => s.Count == 0);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScottPlot;
 
 namespace XmtpSim.Reports.Charts;
@@ -44,10 +45,16 @@ public static class ChartRenderer
         foreach (var series in chart.Series.Where(s => s.Count > 0))
         {
             var color = Palette[colour++ % Palette.Length];
+            var (xs, ys, errors) = Placed(chart, series);
+            if (xs.Length == 0)
+            {
+                continue;
+            }
+
             IHasLegendText plottable;
             if (series.Style == SeriesStyle.Bars)
             {
-                var bars = plot.Add.Bars(series.Xs, series.Ys);
+                var bars = plot.Add.Bars(xs, ys);
                 bars.Color = color;
                 foreach (var bar in bars.Bars)
                 {
@@ -59,9 +66,14 @@ public static class ChartRenderer
             }
             else
             {
-                var scatter = plot.Add.Scatter(series.Xs, series.Ys, color);
+                var scatter = plot.Add.Scatter(xs, ys, color);
                 scatter.LineWidth = series.Style == SeriesStyle.Markers ? 0 : 2;
-                scatter.MarkerSize = series.Style == SeriesStyle.Markers || series.Count == 1 ? 5 : 0;
+                scatter.MarkerSize = series.Style switch
+                {
+                    SeriesStyle.Markers => 5,
+                    SeriesStyle.LineAndMarkers => 8,
+                    _ => xs.Length == 1 ? 5 : 0,
+                };
                 if (series.Style == SeriesStyle.Step)
                 {
                     scatter.ConnectStyle = ConnectStyle.StepHorizontal;
@@ -75,6 +87,18 @@ public static class ChartRenderer
                 plottable = scatter;
             }
 
+            if (errors is not null)
+            {
+                var bars = plot.Add.ErrorBar(xs, ys, errors);
+                bars.Color = color;
+                bars.LineWidth = 1.5f;
+                bars.CapSize = 8;
+                if (series.RightAxis)
+                {
+                    bars.Axes.YAxis = plot.Axes.Right;
+                }
+            }
+
             if (chart.Series.Count > 1 && chart.Series.Count <= 12)
             {
                 plottable.LegendText = series.Label;
@@ -82,9 +106,9 @@ public static class ChartRenderer
             }
         }
 
-        foreach (var line in chart.Lines)
+        foreach (var line in chart.Lines.Where(l => !chart.LogY || l.Y > 0))
         {
-            var reference = plot.Add.HorizontalLine(line.Y, 2, Colors.Black, LinePattern.Dashed);
+            var reference = plot.Add.HorizontalLine(chart.LogY ? Math.Log10(line.Y) : line.Y, 2, Colors.Black, LinePattern.Dashed);
             reference.LegendText = line.Label;
             legendItems++;
         }
@@ -111,6 +135,16 @@ public static class ChartRenderer
         }
 
         plot.Axes.AutoScale();
+        if (chart.Categories.Count > 0 && chart.Series.All(s => s.Style != SeriesStyle.Bars))
+        {
+            plot.Axes.SetLimitsX(-0.5, chart.Categories.Count - 0.5);
+        }
+
+        if (chart.LogX || chart.LogY)
+        {
+            LogAxes(plot, chart);
+        }
+
         if (chart.TimeAxis)
         {
             var limits = plot.Axes.GetLimits();
@@ -127,6 +161,85 @@ public static class ChartRenderer
 
         plot.Font.Set(ChartFonts.Family);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    /// <summary>
+    /// The points of <paramref name="series"/> as drawn: on a log axis, log10 of the value, leaving out values ≤ 0
+    /// (they have no place on it); error half-widths kept only when some point has one.
+    /// </summary>
+    private static (double[] Xs, double[] Ys, double[]? Errors) Placed(ChartData chart, ChartSeries series)
+    {
+        if (series.YErrors is { } e && (chart.LogY || e.Length != series.Count))
+        {
+            throw new ArgumentException($"Chart {chart.FileName}: error bars need a linear y axis and one half-width per point", nameof(chart));
+        }
+
+        var xs = new List<double>(series.Count);
+        var ys = new List<double>(series.Count);
+        var errors = new List<double>(series.Count);
+        for (var i = 0; i < series.Count; i++)
+        {
+            double x = series.Xs[i], y = series.Ys[i];
+            if ((chart.LogX && !(x > 0)) || (chart.LogY && !(y > 0)))
+            {
+                continue;
+            }
+
+            xs.Add(chart.LogX ? Math.Log10(x) : x);
+            ys.Add(chart.LogY ? Math.Log10(y) : y);
+            errors.Add(series.YErrors?[i] ?? 0);
+        }
+
+        return ([.. xs], [.. ys], errors.Any(v => v > 0) ? [.. errors] : null);
+    }
+
+    /// <summary>
+    /// Log10 axes: whole decades as labelled major ticks (in the data's unit, e.g. 10, 100, 1,000 ms), log-spaced
+    /// unlabelled minor ticks and faint grid lines between, and limits widened to whole decades so at least two
+    /// labelled ticks show whatever the range.
+    /// </summary>
+    private static void LogAxes(Plot plot, ChartData chart)
+    {
+        plot.Grid.MinorLineWidth = 1;
+        plot.Grid.MinorLineColor = Colors.Black.WithOpacity(0.06);
+        var limits = plot.Axes.GetLimits();
+        if (chart.LogX)
+        {
+            plot.Axes.Bottom.TickGenerator = LogTicks();
+            plot.Axes.Right.MinimumSize = 40; // room for the last decade's label, which sits on the right edge
+            var (left, right) = Decades(limits.Left, limits.Right);
+            plot.Axes.SetLimitsX(left, right);
+        }
+
+        if (chart.LogY)
+        {
+            plot.Axes.Left.TickGenerator = LogTicks();
+            var (bottom, top) = Decades(limits.Bottom, limits.Top);
+            plot.Axes.SetLimitsY(bottom, top);
+        }
+    }
+
+    private static ScottPlot.TickGenerators.NumericAutomatic LogTicks() => new()
+    {
+        MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+        IntegerTicksOnly = true,
+        LabelFormatter = DecadeLabel,
+    };
+
+    /// <summary>The label of the tick at log10 value <paramref name="exponent"/>: the plain number, e.g. 0.01, 100, 10,000.</summary>
+    internal static string DecadeLabel(double exponent)
+    {
+        var value = Math.Pow(10, Math.Round(exponent));
+        return value is >= 1e-3 and < 1e9
+            ? value.ToString("#,0.###", CultureInfo.InvariantCulture)
+            : value.ToString("0e0", CultureInfo.InvariantCulture);
+    }
+
+    private static (double Low, double High) Decades(double low, double high)
+    {
+        var floor = Math.Floor(low);
+        var ceiling = Math.Ceiling(high);
+        return (floor, ceiling > floor ? ceiling : floor + 1);
     }
 
     /// <summary>Shades each fault window (a line for instants) with its label at the top; returns legend entries added.</summary>

@@ -8,6 +8,12 @@ namespace XmtpSim.Reports.Charts;
 /// <param name="RightAxis">Drawn against the right-hand y axis.</param>
 public sealed record ChartSeries(string Label, double[] Xs, double[] Ys, SeriesStyle Style, bool RightAxis = false)
 {
+    /// <summary>
+    /// Symmetric error half-widths per point (same length as <see cref="Ys"/>; drawn as error bars, 0 draws none), or
+    /// null. Not allowed on a <see cref="ChartData.LogY"/> chart.
+    /// </summary>
+    public double[]? YErrors { get; init; }
+
     /// <summary>Points in the series.</summary>
     public int Count => Xs.Length;
 }

@@ -6,6 +6,9 @@ public enum SeriesStyle
     /// <summary>Points joined by lines.</summary>
     Line,
 
+    /// <summary>Points joined by lines, each point marked (few points, e.g. a sweep's values).</summary>
+    LineAndMarkers,
+
     /// <summary>A staircase (cumulative distributions).</summary>
     Step,
 

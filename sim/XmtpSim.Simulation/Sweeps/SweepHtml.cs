@@ -21,7 +21,7 @@ public static class SweepHtml
         writer.Write($"<title>Sweep: {E(results.Scenario)}</title>\n");
         writer.Write("<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:1100px;color:#222}"
             + "table{border-collapse:collapse;margin:0.5em 0 1.5em}th,td{border:1px solid #ccc;padding:0.25em 0.6em;text-align:right}"
-            + "th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}img{max-width:100%}h2{margin-top:1.6em}</style>\n");
+            + "th:first-child,td:first-child{text-align:left}th{background:#f3f3f3}img{max-width:100%}.caption{color:#555;font-size:.9em}h2{margin-top:1.6em}</style>\n");
         writer.Write("</head>\n<body>\n");
         writer.Write($"<h1>Sweep: {E(results.Scenario)}</h1>\n");
         foreach (var line in SweepText.Preamble(results))
@@ -52,6 +52,11 @@ public static class SweepHtml
                 if (File.Exists(path))
                 {
                     writer.Write($"<img alt=\"{E(chart.Figure.Title)} vs {E(chart.Axis.Key)}\" src=\"data:{E(image.MediaType)};base64,{Convert.ToBase64String(File.ReadAllBytes(path))}\">\n");
+                    if (image.Caption.Length > 0)
+                    {
+                        writer.Write($"<p class=\"caption\">{E(image.Caption)}</p>\n");
+                    }
+
                 }
             }
 

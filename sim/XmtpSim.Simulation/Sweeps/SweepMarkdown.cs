@@ -37,6 +37,11 @@ public static class SweepMarkdown
             if (byId.TryGetValue(chart.Id, out var image))
             {
                 writer.Write($"![{Cell(chart.Figure.Title)} vs {Cell(chart.Axis.Key)}]({image.RelativePath})\n\n");
+                if (image.Caption.Length > 0)
+                {
+                    writer.Write($"{image.Caption}\n\n");
+                }
+
             }
 
             var table = SweepText.Table(chart);
