@@ -35,7 +35,7 @@ internal sealed class ActorSlot : ISimContext
 
     public List<SimEvent> Outbox { get; } = [];
 
-    public List<JournalEvent> JournalBuffer { get; } = [];
+    public JournalLines JournalBuffer { get; } = new();
 
     public List<EngineCommand> Commands { get; } = [];
 
@@ -69,13 +69,13 @@ internal sealed class ActorSlot : ISimContext
         if (count == 0)
         {
             Dropped++;
-            JournalBuffer.Add(new DropEvent(Now, Self.Name, to.Name, name, "partition"));
+            JournalBuffer.AddDrop(Now, Self.Name, to.Name, name, "partition");
             return;
         }
 
         for (var i = 0; i < count; i++)
         {
-            JournalBuffer.Add(new SendEvent(Now, Self.Name, to.Name, name, message.WireBytes, arrivals[i]));
+            JournalBuffer.AddSend(Now, Self.Name, to.Name, name, message.WireBytes, arrivals[i]);
             Outbox.Add(new SimEvent
             {
                 Key = new EventKey(arrivals[i], to.Index, Self.Index, ++_sendCounter),

@@ -214,6 +214,11 @@ public sealed class SimulationEngine : IDisposable
     public void Dispose()
     {
         _system.Terminate().Wait(TimeSpan.FromSeconds(10));
+        foreach (var slot in _slots)
+        {
+            slot.JournalBuffer.Dispose();
+        }
+
         _system.Dispose();
     }
 
@@ -249,7 +254,7 @@ public sealed class SimulationEngine : IDisposable
             if (ev.Kind == EventKind.Message)
             {
                 slot.Dropped++;
-                slot.JournalBuffer.Add(new DropEvent(ev.Key.Time, sender.Name, slot.Self.Name, ev.Payload.GetType().Name, "crashed"));
+                slot.JournalBuffer.AddDrop(ev.Key.Time, sender.Name, slot.Self.Name, ev.Payload.GetType().Name, "crashed");
             }
 
             return;
@@ -273,7 +278,7 @@ public sealed class SimulationEngine : IDisposable
         if (ev.Kind == EventKind.Message)
         {
             slot.Delivered++;
-            slot.JournalBuffer.Add(new DeliverEvent(ev.Key.Time, sender.Name, slot.Self.Name, ev.Payload.GetType().Name));
+            slot.JournalBuffer.AddDeliver(ev.Key.Time, sender.Name, slot.Self.Name, ev.Payload.GetType().Name);
         }
 
         slot.Ref!.Tell(ev.Payload, ActorRefs.NoSender);
@@ -288,11 +293,7 @@ public sealed class SimulationEngine : IDisposable
         }
 
         slot.Outbox.Clear();
-        foreach (var journalEvent in slot.JournalBuffer)
-        {
-            _journal.Append(journalEvent);
-        }
-
+        _journal.AppendLines(slot.JournalBuffer);
         slot.JournalBuffer.Clear();
         _pendingCommands.AddRange(slot.Commands);
         slot.Commands.Clear();

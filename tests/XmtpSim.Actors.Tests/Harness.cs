@@ -33,7 +33,7 @@ internal sealed class Harness : IDisposable
 
     public Harness(long latencyMs = 10, ulong seed = 1)
     {
-        _journal.Subscribe(Events.Add);
+        _journal.SubscribeAll(Events.Add);
         Engine = new SimulationEngine(
             new EngineOptions { Seed = seed, Network = new NetworkOptions { DefaultLatency = new ConstantLatency(latencyMs * Ms) } },
             _journal);

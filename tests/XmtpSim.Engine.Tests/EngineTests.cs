@@ -111,7 +111,7 @@ public sealed class EngineTests
     {
         using var journal = new JournalWriter();
         var drops = new List<DropEvent>();
-        journal.Subscribe(e => { if (e is DropEvent d) { drops.Add(d); } });
+        journal.SubscribeAll(e => { if (e is DropEvent d) { drops.Add(d); } });
         var log = new List<string>();
         using var engine = new SimulationEngine(Constant(10) with { Network = new NetworkOptions { DefaultLatency = new ConstantLatency(10 * Ms), PartitionDetectionNanos = 2 * SimTime.NanosPerSecond } }, journal);
         var a = engine.Register("a", sim => StatefulActor.Props(sim, log));
@@ -133,7 +133,7 @@ public sealed class EngineTests
     {
         using var journal = new JournalWriter();
         var drops = new List<DropEvent>();
-        journal.Subscribe(e => { if (e is DropEvent d) { drops.Add(d); } });
+        journal.SubscribeAll(e => { if (e is DropEvent d) { drops.Add(d); } });
         var durable = new List<string>();
         var peerLog = new List<string>();
         using var engine = new SimulationEngine(Constant(10), journal);

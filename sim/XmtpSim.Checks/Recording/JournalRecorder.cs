@@ -36,7 +36,37 @@ public sealed class JournalRecorder
         ArgumentNullException.ThrowIfNull(journal);
         var recorder = new JournalRecorder(nodeIds);
         journal.Subscribe(recorder.Observe);
+        journal.SubscribeNetwork(recorder.ObserveNetwork);
         return recorder;
+    }
+
+    /// <summary>Counts one network line (the <see cref="JournalWriter.SubscribeNetwork"/> callback).</summary>
+    public void ObserveNetwork(NetworkEntry entry)
+    {
+        var h = History;
+        h.Touch();
+        h.EventCount++;
+        h.EndNs = Math.Max(h.EndNs, entry.TimeNs);
+        h.CountKind(entry.Kind);
+        var type = h.MessageType(entry.Message);
+        switch (entry.Kind)
+        {
+            case "send":
+                type.Sent++;
+                type.SentBytes += entry.Bytes;
+                h.CountSent(entry.TimeNs);
+                NoteNode(entry.From);
+                NoteNode(entry.To);
+                break;
+            case "deliver":
+                type.Delivered++;
+                h.CountDelivered(entry.TimeNs);
+                break;
+            default:
+                type.Dropped++;
+                h.CountDropped(entry.TimeNs);
+                break;
+        }
     }
 
     /// <summary>Records one event (the <see cref="JournalWriter.Subscribe"/> callback).</summary>

@@ -16,14 +16,18 @@ public sealed class JournalWriter : IDisposable
     // instead of two per event. SHA-256 and the file see exactly the same bytes in the same order.
     private const int ChunkBytes = 64 * 1024;
 
-    private static readonly JsonEncodedText TimeProperty = JsonEncodedText.Encode("t");
-    private static readonly JsonEncodedText KindProperty = JsonEncodedText.Encode("k");
+    /// <summary>The "t" property name, pre-encoded.</summary>
+    internal static readonly JsonEncodedText TimeProperty = JsonEncodedText.Encode("t");
+
+    /// <summary>The "k" property name, pre-encoded.</summary>
+    internal static readonly JsonEncodedText KindProperty = JsonEncodedText.Encode("k");
 
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly ArrayBufferWriter<byte> _buffer = new(ChunkBytes + 4096);
     private readonly Utf8JsonWriter _json;
     private readonly Stream? _file;
     private readonly List<Action<JournalEvent>> _observers = [];
+    private readonly List<Action<NetworkEntry>> _networkObservers = [];
     private string? _finalHash;
 
     /// <summary>A journal that only hashes.</summary>
@@ -48,6 +52,59 @@ public sealed class JournalWriter : IDisposable
 
     /// <summary>Registers an observer that sees every event in journal order.</summary>
     public void Subscribe(Action<JournalEvent> observer) => _observers.Add(observer);
+
+    /// <summary>
+    /// Registers an observer of network lines (send, deliver, drop) formatted by the engine without event
+    /// objects. Observers that subscribe only with <see cref="Subscribe"/> still see every other event.
+    /// </summary>
+    public void SubscribeNetwork(Action<NetworkEntry> observer) => _networkObservers.Add(observer);
+
+    /// <summary>
+    /// Registers an observer of every event in journal order within each actor's instant, network lines
+    /// included as event objects (convenient for tests; allocates per network line).
+    /// </summary>
+    public void SubscribeAll(Action<JournalEvent> observer)
+    {
+        Subscribe(observer);
+        SubscribeNetwork(entry => observer(entry.ToEvent()));
+    }
+
+    /// <summary>Appends lines an actor slot formatted (see <see cref="JournalLines"/>), in order.</summary>
+    internal void AppendLines(JournalLines lines)
+    {
+        if (_finalHash is not null)
+        {
+            throw new InvalidOperationException("the journal is already closed");
+        }
+
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        _buffer.Write(lines.Bytes);
+        if (_buffer.WrittenCount >= ChunkBytes)
+        {
+            FlushChunk();
+        }
+
+        Count += lines.Count;
+        foreach (var journalEvent in lines.Events)
+        {
+            foreach (var observer in _observers)
+            {
+                observer(journalEvent);
+            }
+        }
+
+        foreach (var entry in lines.Network)
+        {
+            foreach (var observer in _networkObservers)
+            {
+                observer(entry);
+            }
+        }
+    }
 
     /// <summary>Appends one event.</summary>
     public void Append(JournalEvent journalEvent)
