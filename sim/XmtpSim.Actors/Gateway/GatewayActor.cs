@@ -73,7 +73,7 @@ public sealed class GatewayActor : ReceiveActor
             return;
         }
 
-        var pending = new ClientRequest(client, request.RequestId, request.Envelopes.Count) { Envelopes = i => request.Envelopes[i] };
+        var pending = new ClientRequest(client, request.RequestId, request.Envelopes);
         var toNodes = new List<int>();
         for (var i = 0; i < request.Envelopes.Count; i++)
         {
@@ -160,7 +160,7 @@ public sealed class GatewayActor : ReceiveActor
         var byNode = new SortedDictionary<uint, List<int>>();
         foreach (var i in indexes)
         {
-            var topic = TopicOf(pending.Envelopes(i))!.Value;
+            var topic = TopicOf(pending.Envelopes[i])!.Value;
             var node = StableHashSelector.Select(topic.Identifier, _nodes.Keys, banned);
             if (node is null)
             {
@@ -182,7 +182,7 @@ public sealed class GatewayActor : ReceiveActor
             foreach (var i in group)
             {
                 _sim.Charge(_settings.Costs.SignNanos);
-                payerEnvelopes.Add(EnvelopeSigner.SignPayer(_settings.Scheme, _settings.PayerKey, pending.Envelopes(i), node, _settings.RetentionDays));
+                payerEnvelopes.Add(EnvelopeSigner.SignPayer(_settings.Scheme, _settings.PayerKey, pending.Envelopes[i], node, _settings.RetentionDays));
             }
 
             var id = ++_nextId;
@@ -257,12 +257,13 @@ public sealed class GatewayActor : ReceiveActor
     {
         private readonly PublishOutcome?[] _outcomes;
 
-        public ClientRequest(ActorId client, long requestId, int count)
+        public ClientRequest(ActorId client, long requestId, IReadOnlyList<ClientEnvelope> envelopes)
         {
             Client = client;
             RequestId = requestId;
-            _outcomes = new PublishOutcome?[count];
-            Remaining = count;
+            Envelopes = envelopes;
+            _outcomes = new PublishOutcome?[envelopes.Count];
+            Remaining = envelopes.Count;
         }
 
         public ActorId Client { get; }
@@ -275,7 +276,7 @@ public sealed class GatewayActor : ReceiveActor
 
         public IReadOnlyList<PublishOutcome>? Outcomes => Remaining == 0 ? _outcomes.Select(o => o!).ToList() : null;
 
-        public Func<int, ClientEnvelope> Envelopes { get; set; } = _ => throw new InvalidOperationException("no envelopes");
+        public IReadOnlyList<ClientEnvelope> Envelopes { get; }
 
         public void Complete(int index, PublishOutcome outcome)
         {

@@ -17,13 +17,10 @@ internal sealed class JournalLines : IDisposable
 {
     private static readonly ConcurrentDictionary<string, byte[]?> Names = new(StringComparer.Ordinal);
 
-    private readonly ArrayBufferWriter<byte> _bytes = new(4096);
-    private readonly Utf8JsonWriter _json;
-
-    public JournalLines()
-    {
-        _json = new Utf8JsonWriter(_bytes);
-    }
+    // Small at first and grown on demand: a run has one of these per actor (100,000 clients on mainnet-day),
+    // and most actors journal a few short lines per instant.
+    private readonly ArrayBufferWriter<byte> _bytes = new(256);
+    private Utf8JsonWriter? _json;
 
     /// <summary>The formatted lines, each ending in "\n".</summary>
     public ReadOnlySpan<byte> Bytes => _bytes.WrittenSpan;
@@ -53,13 +50,14 @@ internal sealed class JournalLines : IDisposable
 
     public void Add(JournalEvent journalEvent)
     {
-        _json.Reset(_bytes);
-        _json.WriteStartObject();
-        _json.WriteNumber(JournalWriter.TimeProperty, journalEvent.TimeNs);
-        _json.WriteString(JournalWriter.KindProperty, journalEvent.Kind);
-        journalEvent.WriteFields(_json);
-        _json.WriteEndObject();
-        _json.Flush();
+        var json = _json ??= new Utf8JsonWriter(_bytes);
+        json.Reset(_bytes);
+        json.WriteStartObject();
+        json.WriteNumber(JournalWriter.TimeProperty, journalEvent.TimeNs);
+        json.WriteString(JournalWriter.KindProperty, journalEvent.Kind);
+        journalEvent.WriteFields(json);
+        json.WriteEndObject();
+        json.Flush();
         _bytes.Write("\n"u8);
         Count++;
         Events.Add(journalEvent);
@@ -121,7 +119,7 @@ internal sealed class JournalLines : IDisposable
         Network.Add(new NetworkEntry("drop", timeNs, from, to, message, 0, 0, reason));
     }
 
-    public void Dispose() => _json.Dispose();
+    public void Dispose() => _json?.Dispose();
 
     public void Clear()
     {
