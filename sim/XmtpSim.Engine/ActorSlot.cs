@@ -9,6 +9,8 @@ namespace XmtpSim.Engine;
 /// </summary>
 internal sealed class ActorSlot : ISimContext
 {
+    private static readonly JournalName PartitionReason = JournalName.ForText("partition");
+
     private readonly SimulationEngine _engine;
     private readonly Dictionary<string, long> _timers = [];
     private long _timerGeneration;
@@ -21,6 +23,8 @@ internal sealed class ActorSlot : ISimContext
         Factory = factory;
         Random = SimRandom.ForActor(seed, id.Name);
         Clock = new SimClock(this);
+        JournalName = JournalName.ForActor(id.Name);
+        JournalBuffer = new JournalLines(engine.Journal);
     }
 
     public Func<ISimContext, Props> Factory { get; }
@@ -35,7 +39,10 @@ internal sealed class ActorSlot : ISimContext
 
     public List<SimEvent> Outbox { get; } = [];
 
-    public JournalLines JournalBuffer { get; } = new();
+    public JournalLines JournalBuffer { get; }
+
+    /// <summary>This actor's name as written in network lines.</summary>
+    public JournalName JournalName { get; }
 
     public List<EngineCommand> Commands { get; } = [];
 
@@ -61,7 +68,7 @@ internal sealed class ActorSlot : ISimContext
 
     public void Send(ActorId to, IWireMessage message)
     {
-        var name = message.GetType().Name;
+        var name = JournalName.ForType(message.GetType());
         Span<long> arrivals = stackalloc long[2];
         var count = _engine.Network.Schedule(Self.Index, to.Index, message.WireBytes, Now, Random, arrivals);
         Sent++;
@@ -69,18 +76,19 @@ internal sealed class ActorSlot : ISimContext
         if (count == 0)
         {
             Dropped++;
-            JournalBuffer.AddDrop(Now, Self.Name, to.Name, name, "partition");
+            JournalBuffer.AddDrop(Now, JournalName, _engine.JournalNameOf(to), name, PartitionReason);
             return;
         }
 
         for (var i = 0; i < count; i++)
         {
-            JournalBuffer.AddSend(Now, Self.Name, to.Name, name, message.WireBytes, arrivals[i]);
+            JournalBuffer.AddSend(Now, JournalName, _engine.JournalNameOf(to), name, message.WireBytes, arrivals[i]);
             Outbox.Add(new SimEvent
             {
                 Key = new EventKey(arrivals[i], to.Index, Self.Index, ++_sendCounter),
                 Kind = EventKind.Message,
                 Payload = message,
+                MessageName = name,
             });
         }
     }

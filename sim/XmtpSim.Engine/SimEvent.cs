@@ -1,3 +1,5 @@
+using XmtpSim.Engine.Journal;
+
 namespace XmtpSim.Engine;
 
 /// <summary>One scheduled event: a network message, a timer, or an engine command.</summary>
@@ -8,6 +10,9 @@ internal sealed class SimEvent
     public required EventKind Kind { get; init; }
 
     public required object Payload { get; init; }
+
+    /// <summary>For network messages: the payload's type name as journaled (looked up once, at send).</summary>
+    public JournalName? MessageName { get; init; }
 
     /// <summary>For timers: the key, generation and the incarnation that set it.</summary>
     public string? TimerKey { get; init; }

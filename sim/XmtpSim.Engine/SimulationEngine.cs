@@ -18,6 +18,9 @@ public sealed class SimulationEngine : IDisposable
     /// <summary>The engine as a sender (timers, injected messages, connection loss).</summary>
     public static readonly ActorId EngineId = new(-1, "engine");
 
+    private static readonly JournalName EngineName = JournalName.ForActor(EngineId.Name);
+    private static readonly JournalName CrashedReason = JournalName.ForText("crashed");
+
     private static readonly Config AkkaConfig = ConfigurationFactory.ParseString($$"""
         akka {
           loglevel = WARNING
@@ -248,13 +251,14 @@ public sealed class SimulationEngine : IDisposable
 
     private void Deliver(ActorSlot slot, SimEvent ev)
     {
-        var sender = ev.Key.Source >= 0 ? _slots[ev.Key.Source].Self : EngineId;
+        var senderSlot = ev.Key.Source >= 0 ? _slots[ev.Key.Source] : null;
+        var sender = senderSlot?.Self ?? EngineId;
         if (!slot.Alive)
         {
             if (ev.Kind == EventKind.Message)
             {
                 slot.Dropped++;
-                slot.JournalBuffer.AddDrop(ev.Key.Time, sender.Name, slot.Self.Name, ev.Payload.GetType().Name, "crashed");
+                slot.JournalBuffer.AddDrop(ev.Key.Time, senderSlot?.JournalName ?? EngineName, slot.JournalName, MessageName(ev), CrashedReason);
             }
 
             return;
@@ -278,12 +282,17 @@ public sealed class SimulationEngine : IDisposable
         if (ev.Kind == EventKind.Message)
         {
             slot.Delivered++;
-            slot.JournalBuffer.AddDeliver(ev.Key.Time, sender.Name, slot.Self.Name, ev.Payload.GetType().Name);
+            slot.JournalBuffer.AddDeliver(ev.Key.Time, senderSlot?.JournalName ?? EngineName, slot.JournalName, MessageName(ev));
         }
 
         slot.Ref!.Tell(ev.Payload, ActorRefs.NoSender);
         slot.BusyUntil = slot.Now;
     }
+
+    /// <summary>The journal name of actor <paramref name="id"/>.</summary>
+    internal JournalName JournalNameOf(ActorId id) => id.Index >= 0 ? _slots[id.Index].JournalName : EngineName;
+
+    private static JournalName MessageName(SimEvent ev) => ev.MessageName ?? JournalName.ForType(ev.Payload.GetType());
 
     private void Flush(ActorSlot slot)
     {

@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Json;
 
 namespace XmtpSim.Engine.Journal;
@@ -15,12 +13,18 @@ namespace XmtpSim.Engine.Journal;
 /// </summary>
 internal sealed class JournalLines : IDisposable
 {
-    private static readonly ConcurrentDictionary<string, byte[]?> Names = new(StringComparer.Ordinal);
-
     // Small at first and grown on demand: a run has one of these per actor (100,000 clients on mainnet-day),
     // and most actors journal a few short lines per instant.
+    // Everything in a network line but the names: the longest fixed text (a drop line's, 61 bytes) and
+    // two 20-digit numbers, rounded up.
+    private const int LineOverhead = 128;
+
     private readonly ArrayBufferWriter<byte> _bytes = new(256);
+    private readonly JournalWriter _writer;
     private Utf8JsonWriter? _json;
+
+    /// <summary>Lines for the journal <paramref name="writer"/> (network entries are kept only when it has traffic observers).</summary>
+    public JournalLines(JournalWriter writer) => _writer = writer;
 
     /// <summary>The formatted lines, each ending in "\n".</summary>
     public ReadOnlySpan<byte> Bytes => _bytes.WrittenSpan;
@@ -63,60 +67,64 @@ internal sealed class JournalLines : IDisposable
         Events.Add(journalEvent);
     }
 
-    public void AddSend(long timeNs, string from, string to, string message, int bytes, long arrivalNs)
+    public void AddSend(long timeNs, JournalName from, JournalName to, JournalName message, int bytes, long arrivalNs)
     {
-        if (!AllPlain(from, to, message))
+        if (from.Utf8 is null || to.Utf8 is null || message.Utf8 is null)
         {
-            Add(new SendEvent(timeNs, from, to, message, bytes, arrivalNs));
+            Add(new SendEvent(timeNs, from.Text, to.Text, message.Text, bytes, arrivalNs));
             return;
         }
 
-        Head(timeNs, "\"send\""u8);
-        Field(",\"from\":\""u8, from);
-        Field("\",\"to\":\""u8, to);
-        Field("\",\"msg\":\""u8, message);
-        _bytes.Write("\",\"bytes\":"u8);
-        Number(bytes);
-        _bytes.Write(",\"arrive\":"u8);
-        Number(arrivalNs);
-        _bytes.Write("}\n"u8);
+        var line = Start(timeNs, "\"send\""u8, from.Utf8, to.Utf8, message.Utf8, 0);
+        line.Put("\",\"bytes\":"u8);
+        line.Number(bytes);
+        line.Put(",\"arrive\":"u8);
+        line.Number(arrivalNs);
+        line.Put("}\n"u8);
+        _bytes.Advance(line.Length);
         Count++;
-        Network.Add(new NetworkEntry("send", timeNs, from, to, message, bytes, arrivalNs, null));
+        if (_writer.ObservesNetwork)
+        {
+            Network.Add(new NetworkEntry("send", timeNs, from.Text, to.Text, message.Text, bytes, arrivalNs, null));
+        }
     }
 
-    public void AddDeliver(long timeNs, string from, string to, string message)
+    public void AddDeliver(long timeNs, JournalName from, JournalName to, JournalName message)
     {
-        if (!AllPlain(from, to, message))
+        if (from.Utf8 is null || to.Utf8 is null || message.Utf8 is null)
         {
-            Add(new DeliverEvent(timeNs, from, to, message));
+            Add(new DeliverEvent(timeNs, from.Text, to.Text, message.Text));
             return;
         }
 
-        Head(timeNs, "\"deliver\""u8);
-        Field(",\"from\":\""u8, from);
-        Field("\",\"to\":\""u8, to);
-        Field("\",\"msg\":\""u8, message);
-        _bytes.Write("\"}\n"u8);
+        var line = Start(timeNs, "\"deliver\""u8, from.Utf8, to.Utf8, message.Utf8, 0);
+        line.Put("\"}\n"u8);
+        _bytes.Advance(line.Length);
         Count++;
-        Network.Add(new NetworkEntry("deliver", timeNs, from, to, message, 0, 0, null));
+        if (_writer.ObservesNetwork)
+        {
+            Network.Add(new NetworkEntry("deliver", timeNs, from.Text, to.Text, message.Text, 0, 0, null));
+        }
     }
 
-    public void AddDrop(long timeNs, string from, string to, string message, string reason)
+    public void AddDrop(long timeNs, JournalName from, JournalName to, JournalName message, JournalName reason)
     {
-        if (!AllPlain(from, to, message) || !IsPlain(reason))
+        if (from.Utf8 is null || to.Utf8 is null || message.Utf8 is null || reason.Utf8 is null)
         {
-            Add(new DropEvent(timeNs, from, to, message, reason));
+            Add(new DropEvent(timeNs, from.Text, to.Text, message.Text, reason.Text));
             return;
         }
 
-        Head(timeNs, "\"drop\""u8);
-        Field(",\"from\":\""u8, from);
-        Field("\",\"to\":\""u8, to);
-        Field("\",\"msg\":\""u8, message);
-        Field("\",\"reason\":\""u8, reason);
-        _bytes.Write("\"}\n"u8);
+        var line = Start(timeNs, "\"drop\""u8, from.Utf8, to.Utf8, message.Utf8, reason.Utf8.Length);
+        line.Put("\",\"reason\":\""u8);
+        line.Put(reason.Utf8);
+        line.Put("\"}\n"u8);
+        _bytes.Advance(line.Length);
         Count++;
-        Network.Add(new NetworkEntry("drop", timeNs, from, to, message, 0, 0, reason));
+        if (_writer.ObservesNetwork)
+        {
+            Network.Add(new NetworkEntry("drop", timeNs, from.Text, to.Text, message.Text, 0, 0, reason.Text));
+        }
     }
 
     public void Dispose() => _json?.Dispose();
@@ -129,30 +137,48 @@ internal sealed class JournalLines : IDisposable
         Network.Clear();
     }
 
-    private static bool AllPlain(string a, string b, string c) => IsPlainCached(a) && IsPlainCached(b) && IsPlainCached(c);
-
-    private static bool IsPlainCached(string name) => Encoded(name) is not null;
-
-    private static byte[]? Encoded(string name) => Names.GetOrAdd(name, static n => IsPlain(n) ? Encoding.ASCII.GetBytes(n) : null);
-
-    private void Head(long timeNs, ReadOnlySpan<byte> kind)
+    /// <summary>Starts a network line: time, kind, from, to and msg, in a span with room for <paramref name="extra"/> more name bytes.</summary>
+    private Line Start(long timeNs, ReadOnlySpan<byte> kind, byte[] from, byte[] to, byte[] message, int extra)
     {
-        _bytes.Write("{\"t\":"u8);
-        Number(timeNs);
-        _bytes.Write(",\"k\":"u8);
-        _bytes.Write(kind);
+        var line = new Line(_bytes.GetSpan(LineOverhead + from.Length + to.Length + message.Length + extra));
+        line.Head(timeNs, kind);
+        line.Put(",\"from\":\""u8);
+        line.Put(from);
+        line.Put("\",\"to\":\""u8);
+        line.Put(to);
+        line.Put("\",\"msg\":\""u8);
+        line.Put(message);
+        return line;
     }
 
-    private void Field(ReadOnlySpan<byte> prefix, string value)
+    /// <summary>
+    /// Writes one line into a span sized for it up front (fixed text, two 20-digit numbers and the names),
+    /// so a network line costs one buffer reservation instead of a dozen small writes.
+    /// </summary>
+    private ref struct Line(Span<byte> span)
     {
-        _bytes.Write(prefix);
-        _bytes.Write(Encoded(value)!);
-    }
+        private readonly Span<byte> _span = span;
 
-    private void Number(long value)
-    {
-        var span = _bytes.GetSpan(20);
-        Utf8Formatter.TryFormat(value, span, out var written);
-        _bytes.Advance(written);
+        public int Length { get; private set; }
+
+        public void Put(ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(_span[Length..]);
+            Length += bytes.Length;
+        }
+
+        public void Head(long timeNs, ReadOnlySpan<byte> kind)
+        {
+            Put("{\"t\":"u8);
+            Number(timeNs);
+            Put(",\"k\":"u8);
+            Put(kind);
+        }
+
+        public void Number(long value)
+        {
+            Utf8Formatter.TryFormat(value, _span[Length..], out var written);
+            Length += written;
+        }
     }
 }

@@ -8,13 +8,15 @@ namespace XmtpSim.Engine.Journal;
 /// <summary>
 /// Serialises events to canonical lines, hashes every line with SHA-256 (<c>journal_sha256</c>), optionally
 /// writes them to a file (plain or gzip), and hands each event to observers (the checks' recorder).
-/// Called only from the engine's merge step, so it is single-threaded.
+/// Called only from the engine's merge step, so it is single-threaded. Full chunks are hashed (and written)
+/// by one background thread in the order they were filled, so SHA-256 of a long run overlaps the engine's
+/// work on a second core; the bytes and their order are exactly those of a serial writer.
 /// </summary>
 public sealed class JournalWriter : IDisposable
 {
     // Lines accumulate here and are hashed (and written) a chunk at a time: one SHA-256 update per ~64 KiB
     // instead of two per event. SHA-256 and the file see exactly the same bytes in the same order.
-    private const int ChunkBytes = 64 * 1024;
+    private const int ChunkBytes = 1024 * 1024;
 
     /// <summary>The "t" property name, pre-encoded.</summary>
     internal static readonly JsonEncodedText TimeProperty = JsonEncodedText.Encode("t");
@@ -23,7 +25,8 @@ public sealed class JournalWriter : IDisposable
     internal static readonly JsonEncodedText KindProperty = JsonEncodedText.Encode("k");
 
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly ArrayBufferWriter<byte> _buffer = new(ChunkBytes + 4096);
+    private readonly ChunkPipeline _pipeline;
+    private ArrayBufferWriter<byte> _buffer = new(ChunkBytes + 4096);
     private readonly Utf8JsonWriter _json;
     private readonly Stream? _file;
     private readonly List<Action<JournalEvent>> _observers = [];
@@ -45,7 +48,12 @@ public sealed class JournalWriter : IDisposable
             Stream stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
             _file = mode == JournalMode.Compressed ? new GZipStream(stream, CompressionLevel.Fastest) : stream;
         }
+
+        _pipeline = new ChunkPipeline(Consume);
     }
+
+    /// <summary>True when someone observes network lines (so actor slots keep <see cref="NetworkEntry"/> values).</summary>
+    internal bool ObservesNetwork => _networkObservers.Count > 0;
 
     /// <summary>Events written so far.</summary>
     public long Count { get; private set; }
@@ -140,6 +148,7 @@ public sealed class JournalWriter : IDisposable
         if (_finalHash is null)
         {
             FlushChunk();
+            _pipeline.Drain();
             _finalHash = Convert.ToHexStringLower(_hash.GetHashAndReset());
             _file?.Flush();
         }
@@ -150,12 +159,12 @@ public sealed class JournalWriter : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (_finalHash is null && _file is not null && _buffer.WrittenCount > 0)
+        if (_finalHash is null && _buffer.WrittenCount > 0)
         {
-            _file.Write(_buffer.WrittenSpan); // lines not yet hashed still belong in the file
-            _buffer.ResetWrittenCount();
+            _buffer = _pipeline.Hand(_buffer); // lines not yet hashed still belong in the file
         }
 
+        _pipeline.Dispose();
         _file?.Dispose();
         _json.Dispose();
         _hash.Dispose();
@@ -163,14 +172,19 @@ public sealed class JournalWriter : IDisposable
 
     private void FlushChunk()
     {
-        var chunk = _buffer.WrittenSpan;
-        if (chunk.IsEmpty)
+        if (_buffer.WrittenCount == 0)
         {
             return;
         }
 
+        _buffer = _pipeline.Hand(_buffer);
+        _json.Reset(_buffer);
+    }
+
+    // Runs on the pipeline's thread, one chunk at a time, in order.
+    private void Consume(ReadOnlySpan<byte> chunk)
+    {
         _hash.AppendData(chunk);
         _file?.Write(chunk);
-        _buffer.ResetWrittenCount();
     }
 }

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using System.Text;
+
+namespace XmtpSim.Engine.Journal;
+
+/// <summary>
+/// A name that appears in network journal lines (an actor, a message type, a drop reason) with its UTF-8 bytes
+/// encoded once, so the hot send and deliver paths copy bytes instead of looking the name up per line.
+/// <see cref="Utf8"/> is null when the name needs JSON escaping; such lines go through <c>Utf8JsonWriter</c>.
+/// </summary>
+internal sealed class JournalName
+{
+    private static readonly ConcurrentDictionary<Type, JournalName> TypeNames = new();
+    private static readonly ConcurrentDictionary<string, JournalName> Texts = new(StringComparer.Ordinal);
+
+    private JournalName(string text)
+    {
+        Text = text;
+        Utf8 = JournalLines.IsPlain(text) ? Encoding.ASCII.GetBytes(text) : null;
+    }
+
+    /// <summary>The name.</summary>
+    public string Text { get; }
+
+    /// <summary>Its bytes when it needs no escaping; otherwise null.</summary>
+    public byte[]? Utf8 { get; }
+
+    /// <summary>A name for an actor (made once per actor, kept in its slot).</summary>
+    public static JournalName ForActor(string name) => new(name);
+
+    /// <summary>The journal name of a message type (its short type name), cached per type.</summary>
+    public static JournalName ForType(Type type) => TypeNames.GetOrAdd(type, static t => new JournalName(t.Name));
+
+    /// <summary>A cached name for a fixed text such as a drop reason.</summary>
+    public static JournalName ForText(string text) => Texts.GetOrAdd(text, static t => new JournalName(t));
+}
