@@ -20,7 +20,7 @@ public static class EnvelopeParser
         ClientEnvelope envelope;
         try
         {
-            envelope = ClientEnvelope.Parser.ParseFrom(bytes);
+            envelope = WireSlices.Parse(ClientEnvelope.Parser, bytes);
         }
         catch (InvalidProtocolBufferException e)
         {
@@ -50,7 +50,7 @@ public static class EnvelopeParser
         PayerEnvelope envelope;
         try
         {
-            envelope = PayerEnvelope.Parser.ParseFrom(bytes);
+            envelope = WireSlices.Parse(PayerEnvelope.Parser, bytes);
         }
         catch (InvalidProtocolBufferException e)
         {
@@ -85,19 +85,37 @@ public static class EnvelopeParser
 
     /// <summary>
     /// Wraps an envelope this node has just signed over a payer envelope it has already validated: nothing
-    /// is recovered again (the signer is the node itself), only the unsigned layer is decoded.
+    /// is recovered again (the signer is the node itself), only the unsigned layer is decoded. Every layer's
+    /// bytes are slices of the one serialized envelope (what the node stores and every replica shares).
+    /// <paramref name="envelope"/> and <paramref name="payer"/> are taken over: fields are re-pointed in place.
     /// </summary>
     public static ParsedOriginatorEnvelope FromOwnSigned(OriginatorEnvelope envelope, ParsedPayerEnvelope payer, EthAddress signer)
     {
-        var unsigned = Wire.Envelopes.UnsignedOriginatorEnvelope.Parser.ParseFrom(envelope.UnsignedOriginatorEnvelope);
+        ArgumentNullException.ThrowIfNull(envelope);
+        ArgumentNullException.ThrowIfNull(payer);
+        var raw = envelope.ToByteString();
+        WireSlices.Share(envelope, raw);
+        var unsigned = WireSlices.Parse(Wire.Envelopes.UnsignedOriginatorEnvelope.Parser, envelope.UnsignedOriginatorEnvelope);
+        var payerBytes = unsigned.PayerEnvelopeBytes;
+        if (payerBytes.Span.SequenceEqual(payer.Raw.Span) && WireSlices.TrySlice(payerBytes, PayerEnvelope.UnsignedClientEnvelopeFieldNumber, out var clientBytes))
+        {
+            WireSlices.Share(payer.Client.Envelope, clientBytes);
+            payer = payer.Over(payerBytes, clientBytes);
+        }
+
         return new ParsedOriginatorEnvelope(
-            envelope.ToByteString(), envelope.UnsignedOriginatorEnvelope, unsigned, envelope.OriginatorSignature?.Bytes, signer, null, payer);
+            raw, envelope.UnsignedOriginatorEnvelope, unsigned, envelope.OriginatorSignature?.Bytes, signer, null, payer);
     }
 
     /// <summary>Decodes an OriginatorEnvelope message (e.g. from a query response) through all layers.</summary>
     public static EnvelopeResult<ParsedOriginatorEnvelope> ParseOriginator(
-        OriginatorEnvelope envelope, ISignatureScheme scheme, TopicValidation topicValidation = TopicValidation.Strict) =>
-        FromOriginator(envelope.ToByteString(), envelope, scheme, topicValidation);
+        OriginatorEnvelope envelope, ISignatureScheme scheme, TopicValidation topicValidation = TopicValidation.Strict)
+    {
+        ArgumentNullException.ThrowIfNull(envelope);
+
+        // Decoded again from its own serialization, so the caller's message is never re-pointed.
+        return DecodeOriginator(envelope.ToByteString(), scheme, topicValidation, recoverOriginator: true);
+    }
 
     private static EnvelopeResult<ParsedOriginatorEnvelope> DecodeOriginator(
         ByteString bytes, ISignatureScheme scheme, TopicValidation topicValidation, bool recoverOriginator)
@@ -105,7 +123,7 @@ public static class EnvelopeParser
         OriginatorEnvelope envelope;
         try
         {
-            envelope = OriginatorEnvelope.Parser.ParseFrom(bytes);
+            envelope = WireSlices.Parse(OriginatorEnvelope.Parser, bytes);
         }
         catch (InvalidProtocolBufferException e)
         {
@@ -123,7 +141,7 @@ public static class EnvelopeParser
         UnsignedOriginatorEnvelope unsigned;
         try
         {
-            unsigned = Wire.Envelopes.UnsignedOriginatorEnvelope.Parser.ParseFrom(unsignedBytes);
+            unsigned = WireSlices.Parse(Wire.Envelopes.UnsignedOriginatorEnvelope.Parser, unsignedBytes);
         }
         catch (InvalidProtocolBufferException e)
         {

@@ -1,0 +1,223 @@
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+
+namespace XmtpSim.Protocol.Envelopes;
+
+/// <summary>
+/// Makes a decoded message share memory with the bytes it was decoded from. Google.Protobuf copies every
+/// bytes field while parsing, so an originator envelope decoded through its four layers would hold the
+/// payload five times (outer bytes, unsigned bytes, payer bytes, client bytes, payload). A node keeps
+/// millions of envelopes; after <see cref="Share"/> each singular bytes field (and each singular
+/// sub-message's) points into the source instead, so an envelope costs one copy of its bytes.
+/// Values never change: a field is re-pointed only when the slice found in the source is byte-equal to
+/// what the parser produced, so odd encodings (repeated or merged fields) simply keep their copy.
+/// </summary>
+public static class WireSlices
+{
+    /// <summary>
+    /// Decodes <paramref name="source"/> like <c>parser.ParseFrom</c>, but singular bytes fields (also in
+    /// singular sub-messages) are slices of <paramref name="source"/> instead of copies, so decoding a large
+    /// layered envelope neither copies its payload nor allocates it again. Other fields (scalars, repeated,
+    /// maps, unknown) are merged with the generated code, field by field, so the result equals the
+    /// standard parse. Malformed input throws <see cref="InvalidProtocolBufferException"/>.
+    /// </summary>
+    public static T Parse<T>(MessageParser<T> parser, ByteString source)
+        where T : IMessage<T>
+    {
+        ArgumentNullException.ThrowIfNull(parser);
+        ArgumentNullException.ThrowIfNull(source);
+        var message = parser.ParseFrom(ByteString.Empty);
+        if (!TryFill(message, source.Memory))
+        {
+            return parser.ParseFrom(source); // a shape we do not slice (e.g. groups): the standard, copying parse
+        }
+
+        return message;
+    }
+
+    private static bool TryFill(IMessage message, ReadOnlyMemory<byte> source)
+    {
+        var descriptor = message.Descriptor;
+        var span = source.Span;
+        var pos = 0;
+        List<int>? seen = null;
+        while (pos < span.Length)
+        {
+            var fieldStart = pos;
+            if (!TryReadField(span, ref pos, out var number, out var start, out var length))
+            {
+                // Truncated, a group, or an invalid wire type: the standard parse decides (and throws on
+                // malformed input with protobuf's own message).
+                return false;
+            }
+
+            var field = length >= 0 ? descriptor.FindFieldByNumber(number) : null;
+            var first = field is not null && !(seen ??= []).Contains(number);
+            if (field is not null && first && !field.IsRepeated && !field.IsMap &&
+                field.FieldType is FieldType.Bytes or FieldType.Message)
+            {
+                seen!.Add(number);
+                var slice = source.Slice(start, length);
+                if (field.FieldType == FieldType.Bytes)
+                {
+                    field.Accessor.SetValue(message, UnsafeByteOperations.UnsafeWrap(slice));
+                }
+                else
+                {
+                    var sub = field.MessageType.Parser.ParseFrom(ByteString.Empty);
+                    if (!TryFill(sub, slice))
+                    {
+                        return false;
+                    }
+
+                    field.Accessor.SetValue(message, sub);
+                }
+
+                continue;
+            }
+
+            // Everything else (and a repeated occurrence of a singular field, which protobuf merges) goes
+            // through the generated code with exactly this field's bytes.
+            message.MergeFrom(span[fieldStart..pos]);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Re-points the singular bytes fields of <paramref name="message"/>, recursively through singular
+    /// sub-messages, at <paramref name="source"/>, the exact bytes it was parsed from. Call it only on a
+    /// message nothing else holds yet (a freshly parsed one): it sets fields in place.
+    /// </summary>
+    public static void Share(IMessage message, ByteString source)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(source);
+        Share(message, source.Memory);
+    }
+
+    /// <summary>The bytes of the last length-delimited field <paramref name="number"/> in <paramref name="source"/>, as a slice of it.</summary>
+    public static bool TrySlice(ByteString source, int number, out ByteString slice)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        slice = ByteString.Empty;
+        var found = false;
+        var memory = source.Memory;
+        var span = memory.Span;
+        var pos = 0;
+        while (pos < span.Length)
+        {
+            if (!TryReadField(span, ref pos, out var fieldNumber, out var start, out var length))
+            {
+                return false;
+            }
+
+            if (length >= 0 && fieldNumber == number)
+            {
+                slice = UnsafeByteOperations.UnsafeWrap(memory.Slice(start, length));
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    private static void Share(IMessage message, ReadOnlyMemory<byte> source)
+    {
+        var descriptor = message.Descriptor;
+        var span = source.Span;
+        var pos = 0;
+        while (pos < span.Length)
+        {
+            if (!TryReadField(span, ref pos, out var number, out var start, out var length))
+            {
+                return; // not a shape we re-point; every field keeps its parsed copy
+            }
+
+            if (length < 0)
+            {
+                continue;
+            }
+
+            var field = descriptor.FindFieldByNumber(number);
+            if (field is null || field.IsRepeated || field.IsMap)
+            {
+                continue;
+            }
+
+            var slice = source.Slice(start, length);
+            switch (field.FieldType)
+            {
+                case FieldType.Bytes:
+                    if (field.Accessor.GetValue(message) is ByteString current && current.Length == length && current.Span.SequenceEqual(slice.Span))
+                    {
+                        field.Accessor.SetValue(message, UnsafeByteOperations.UnsafeWrap(slice));
+                    }
+
+                    break;
+                case FieldType.Message:
+                    if (field.Accessor.GetValue(message) is IMessage sub)
+                    {
+                        Share(sub, slice);
+                    }
+
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Reads one field's header; <paramref name="length"/> is -1 for fields that are not length-delimited.</summary>
+    private static bool TryReadField(ReadOnlySpan<byte> span, ref int pos, out int number, out int start, out int length)
+    {
+        number = 0;
+        start = 0;
+        length = -1;
+        if (!TryReadVarint(span, ref pos, out var tag))
+        {
+            return false;
+        }
+
+        number = (int)(tag >> 3);
+        switch ((int)(tag & 7))
+        {
+            case 0:
+                return TryReadVarint(span, ref pos, out _);
+            case 1:
+                pos += 8;
+                return pos <= span.Length;
+            case 5:
+                pos += 4;
+                return pos <= span.Length;
+            case 2:
+                if (!TryReadVarint(span, ref pos, out var size) || size > (ulong)(span.Length - pos))
+                {
+                    return false;
+                }
+
+                start = pos;
+                length = (int)size;
+                pos += length;
+                return true;
+            default:
+                return false; // groups: not used by any XMTP message
+        }
+    }
+
+    private static bool TryReadVarint(ReadOnlySpan<byte> span, ref int pos, out ulong value)
+    {
+        value = 0;
+        for (var shift = 0; shift < 64 && pos < span.Length; shift += 7)
+        {
+            var b = span[pos++];
+            value |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
