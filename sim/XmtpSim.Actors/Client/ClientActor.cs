@@ -89,7 +89,7 @@ public sealed class ClientActor : ReceiveActor
         {
             var keyPackage = new byte[KeyPackageBytes];
             _sim.Random.NextBytes(keyPackage);
-            initial.Add((ClientEnvelopes.KeyPackage(_settings.InstallationKey, ByteString.CopyFrom(keyPackage)),
+            initial.Add((ClientEnvelopes.KeyPackage(_settings.InstallationKey, UnsafeByteOperations.UnsafeWrap(keyPackage)), // a fresh array, never written again
                 new PendingPublish(++_nextLocalId, "key_package", Topic.KeyPackages(_settings.InstallationKey))));
         }
 
@@ -191,7 +191,7 @@ public sealed class ClientActor : ReceiveActor
             var data = MessageContent.Welcome(plan.GroupId, commitSequence, WelcomeBaseBytes + (WelcomeBytesPerMember * group.Size), _sim.Random);
             var hpke = new byte[32];
             _sim.Random.NextBytes(hpke);
-            welcomes.Add((ClientEnvelopes.Welcome(member, ByteString.CopyFrom(data), ByteString.CopyFrom(hpke)),
+            welcomes.Add((ClientEnvelopes.Welcome(member, UnsafeByteOperations.UnsafeWrap(data), UnsafeByteOperations.UnsafeWrap(hpke)), // fresh arrays, never written again
                 new PendingPublish(++_nextLocalId, "welcome", Topic.WelcomeMessages(member))));
         }
 
@@ -266,7 +266,7 @@ public sealed class ClientActor : ReceiveActor
     {
         var padding = new byte[size - MlsFrame.HeaderSize];
         MessageContent.Write(padding, _sim.Now, _settings.Index, localId, _sim.Random);
-        return ByteString.CopyFrom(MlsFrame.Build(groupId, epoch, type, size, padding));
+        return UnsafeByteOperations.UnsafeWrap(MlsFrame.Build(groupId, epoch, type, size, padding)); // a fresh array, never written again
     }
 
     // ---- reading ------------------------------------------------------------------------------
@@ -330,7 +330,7 @@ public sealed class ClientActor : ReceiveActor
             return;
         }
 
-        var byGroup = new Dictionary<GroupState, List<CausalEnvelope<ParsedOriginatorEnvelope>>>();
+        var any = false;
         foreach (var envelope in envelopes)
         {
             _sim.Charge(_settings.Costs.RecoverNanos); // the client verifies what it reads (XIP-49 client checks)
@@ -341,20 +341,24 @@ public sealed class ClientActor : ReceiveActor
             }
             else if (_groupsByTopic.TryGetValue(topic, out var group))
             {
-                if (!byGroup.TryGetValue(group, out var batch))
-                {
-                    byGroup[group] = batch = [];
-                }
-
-                batch.Add(new CausalEnvelope<ParsedOriginatorEnvelope>(
+                group.Arrived.Add(new CausalEnvelope<ParsedOriginatorEnvelope>(
                     new EnvelopeId(envelope.OriginatorNodeId, envelope.SequenceId), envelope.OriginatorNs,
                     VectorClock.From(envelope.DependsOn), envelope.OriginatorNodeId == ReservedOriginators.GroupMessages, envelope));
+                any = true;
             }
         }
 
-        foreach (var group in _groups.Where(byGroup.ContainsKey))
+        // Groups are offered their batches in join order (the order of _groups), as before.
+        foreach (var group in any ? _groups : [])
         {
-            foreach (var delivery in group.Buffer.Offer(byGroup[group], SimTime.ToUnixNanos(_sim.Now)))
+            if (group.Arrived.Count == 0)
+            {
+                continue;
+            }
+
+            var batch = group.Arrived.ToArray();
+            group.Arrived.Clear();
+            foreach (var delivery in group.Buffer.Offer(batch, SimTime.ToUnixNanos(_sim.Now)))
             {
                 OnApplied(group, delivery);
             }
@@ -469,6 +473,9 @@ public sealed class ClientActor : ReceiveActor
         public string TopicText { get; } = topic.ToString();
 
         public ulong JoinSequence { get; } = joinSequence;
+
+        /// <summary>Envelopes of this group in the batch being processed (scratch space, empty between batches).</summary>
+        public List<CausalEnvelope<ParsedOriginatorEnvelope>> Arrived { get; } = [];
 
         public int Size { get; } = size;
 

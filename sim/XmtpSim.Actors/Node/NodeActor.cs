@@ -29,7 +29,7 @@ public sealed class NodeActor : ReceiveActor
     private readonly SortedDictionary<uint, PeerLink> _peers = [];
     private readonly SortedDictionary<int, ReplicaSubscriber> _replicas = [];
     private readonly Dictionary<Topic, SortedSet<int>> _topicSubscribers = [];
-    private readonly SortedDictionary<int, ClientStream> _clients = [];
+    private readonly Dictionary<int, ClientStream> _clients = []; // looked up, never iterated
     private readonly List<StoredEnvelope> _newSincePoll = [];
     private Dictionary<uint, RegisteredNode> _registry = [];
     private RateRegistry? _rates;

@@ -39,8 +39,16 @@ public sealed class NetworkModel
         _uplinkBitsPerSecond.Add(uplinkBitsPerSecond);
         _uplinkBusyUntil.Add(0);
         _lastArrival.Add(null);
-        Array.Resize(ref _partitionGroup, _regionOf.Count);
-        _partitionGroup[^1] = -1;
+        if (_partitionGroup.Length < _regionOf.Count)
+        {
+            // Doubling, not one slot per actor: registering 100,000 clients must not copy the array 100,000 times.
+            var grown = new int[Math.Max(16, _partitionGroup.Length * 2)];
+            Array.Fill(grown, -1);
+            _partitionGroup.CopyTo(grown, 0);
+            _partitionGroup = grown;
+        }
+
+        _partitionGroup[_regionOf.Count - 1] = -1;
     }
 
     /// <summary>True when a message from <paramref name="from"/> to <paramref name="to"/> cannot get through.</summary>

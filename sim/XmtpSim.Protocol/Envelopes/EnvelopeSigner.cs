@@ -27,7 +27,7 @@ public static class EnvelopeSigner
         return new PayerEnvelope
         {
             UnsignedClientEnvelope = unsignedClientEnvelope,
-            PayerSignature = new RecoverableEcdsaSignature { Bytes = ByteString.CopyFrom(scheme.Sign(payerKey, digest)) },
+            PayerSignature = new RecoverableEcdsaSignature { Bytes = UnsafeByteOperations.UnsafeWrap(scheme.Sign(payerKey, digest)) }, // a fresh array, owned here
             TargetOriginator = targetOriginator,
             MessageRetentionDays = retentionDays,
         };
@@ -56,7 +56,7 @@ public static class EnvelopeSigner
         return new OriginatorEnvelope
         {
             UnsignedOriginatorEnvelope = unsigned,
-            OriginatorSignature = new RecoverableEcdsaSignature { Bytes = ByteString.CopyFrom(signature) },
+            OriginatorSignature = new RecoverableEcdsaSignature { Bytes = UnsafeByteOperations.UnsafeWrap(signature) }, // a fresh array, owned here
         };
     }
 
