@@ -15,6 +15,8 @@ internal sealed class ActorSlot : ISimContext
     private readonly Dictionary<string, long> _timers = [];
     private long _timerGeneration;
     private long _sendCounter;
+    private Type? _lastMessageType;
+    private JournalName? _lastMessageName;
 
     public ActorSlot(SimulationEngine engine, ActorId id, Func<ISimContext, Props> factory, ulong seed)
     {
@@ -68,7 +70,15 @@ internal sealed class ActorSlot : ISimContext
 
     public void Send(ActorId to, IWireMessage message)
     {
-        var name = JournalName.ForType(message.GetType());
+        var type = message.GetType();
+        if (type != _lastMessageType)
+        {
+            // Most actors send runs of one message type: skip the shared cache lookup for a repeat.
+            _lastMessageName = JournalName.ForType(type);
+            _lastMessageType = type;
+        }
+
+        var name = _lastMessageName!;
         Span<long> arrivals = stackalloc long[2];
         var count = _engine.Network.Schedule(Self.Index, to.Index, message.WireBytes, Now, Random, arrivals);
         Sent++;
