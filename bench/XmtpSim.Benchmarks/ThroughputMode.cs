@@ -86,8 +86,8 @@ internal static class ThroughputMode
     /// </summary>
     private static void JournalShare(long messages)
     {
-        var a17 = JournalName.ForActor("a17");
-        var b17 = JournalName.ForActor("b17");
+        var a17 = JournalName.Of("a17");
+        var b17 = JournalName.Of("b17");
         var hop = JournalName.ForType(typeof(Hop));
         for (var round = 0; round < 2; round++)
         {

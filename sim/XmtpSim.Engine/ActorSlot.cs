@@ -9,7 +9,7 @@ namespace XmtpSim.Engine;
 /// </summary>
 internal sealed class ActorSlot : ISimContext
 {
-    private static readonly JournalName PartitionReason = JournalName.ForText("partition");
+    private static readonly JournalName PartitionReason = JournalName.Of("partition");
 
     private readonly SimulationEngine _engine;
     private readonly Dictionary<string, long> _timers = [];
@@ -25,7 +25,7 @@ internal sealed class ActorSlot : ISimContext
         Factory = factory;
         Random = SimRandom.ForActor(seed, id.Name);
         Clock = new SimClock(this);
-        JournalName = JournalName.ForActor(id.Name);
+        JournalName = JournalName.Of(id.Name);
         JournalBuffer = new JournalLines(engine.Journal);
     }
 

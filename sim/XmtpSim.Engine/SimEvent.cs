@@ -11,7 +11,7 @@ internal sealed class SimEvent
 
     public required object Payload { get; init; }
 
-    /// <summary>For network messages: the payload's type name as journaled (looked up once, at send).</summary>
+    /// <summary>For network messages (made only by <c>ActorSlot.Send</c>, which sets it): the payload's type name as journaled.</summary>
     public JournalName? MessageName { get; init; }
 
     /// <summary>For timers: the key, generation and the incarnation that set it.</summary>

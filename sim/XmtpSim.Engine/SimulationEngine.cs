@@ -18,8 +18,8 @@ public sealed class SimulationEngine : IDisposable
     /// <summary>The engine as a sender (timers, injected messages, connection loss).</summary>
     public static readonly ActorId EngineId = new(-1, "engine");
 
-    private static readonly JournalName EngineName = JournalName.ForActor(EngineId.Name);
-    private static readonly JournalName CrashedReason = JournalName.ForText("crashed");
+    private static readonly JournalName EngineName = JournalName.Of(EngineId.Name);
+    private static readonly JournalName CrashedReason = JournalName.Of("crashed");
 
     private static readonly Config AkkaConfig = ConfigurationFactory.ParseString($$"""
         akka {
@@ -251,14 +251,13 @@ public sealed class SimulationEngine : IDisposable
 
     private void Deliver(ActorSlot slot, SimEvent ev)
     {
-        var senderSlot = ev.Key.Source >= 0 ? _slots[ev.Key.Source] : null;
-        var sender = senderSlot?.Self ?? EngineId;
+        var sender = ev.Key.Source >= 0 ? _slots[ev.Key.Source].Self : EngineId;
         if (!slot.Alive)
         {
             if (ev.Kind == EventKind.Message)
             {
                 slot.Dropped++;
-                slot.JournalBuffer.AddDrop(ev.Key.Time, senderSlot?.JournalName ?? EngineName, slot.JournalName, MessageName(ev), CrashedReason);
+                slot.JournalBuffer.AddDrop(ev.Key.Time, JournalNameOf(sender), slot.JournalName, ev.MessageName!, CrashedReason);
             }
 
             return;
@@ -282,7 +281,7 @@ public sealed class SimulationEngine : IDisposable
         if (ev.Kind == EventKind.Message)
         {
             slot.Delivered++;
-            slot.JournalBuffer.AddDeliver(ev.Key.Time, senderSlot?.JournalName ?? EngineName, slot.JournalName, MessageName(ev));
+            slot.JournalBuffer.AddDeliver(ev.Key.Time, JournalNameOf(sender), slot.JournalName, ev.MessageName!);
         }
 
         slot.Ref!.Tell(ev.Payload, ActorRefs.NoSender);
@@ -291,8 +290,6 @@ public sealed class SimulationEngine : IDisposable
 
     /// <summary>The journal name of actor <paramref name="id"/>.</summary>
     internal JournalName JournalNameOf(ActorId id) => id.Index >= 0 ? _slots[id.Index].JournalName : EngineName;
-
-    private static JournalName MessageName(SimEvent ev) => ev.MessageName ?? JournalName.ForType(ev.Payload.GetType());
 
     private void Flush(ActorSlot slot)
     {

@@ -348,19 +348,17 @@ public sealed class ClientActor : ReceiveActor
             }
         }
 
-        // Groups are offered their batches in join order (the order of _groups), as before.
-        foreach (var group in any ? _groups : [])
+        // Groups are offered their batches in join order (the order of _groups).
+        if (any)
         {
-            if (group.Arrived.Count == 0)
+            foreach (var group in _groups.Where(g => g.Arrived.Count > 0))
             {
-                continue;
-            }
+                foreach (var delivery in group.Buffer.Offer(group.Arrived, SimTime.ToUnixNanos(_sim.Now)))
+                {
+                    OnApplied(group, delivery);
+                }
 
-            var batch = group.Arrived.ToArray();
-            group.Arrived.Clear();
-            foreach (var delivery in group.Buffer.Offer(batch, SimTime.ToUnixNanos(_sim.Now)))
-            {
-                OnApplied(group, delivery);
+                group.Arrived.Clear();
             }
         }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 using XmtpSim.Engine;
@@ -77,14 +78,14 @@ public static class RunCommand
             .Start(context =>
             {
                 var task = context.AddTask($"{scenario.Name}: simulating", maxValue: totalSeconds);
-                var started = DateTime.UtcNow; // progress display only, never simulation logic
+                var display = Stopwatch.StartNew(); // events/s in the progress display only; the simulation never reads it
                 outcome = SimulationRunner.Run(scenario, new RunSettings
                 {
                     OutputDirectory = outDir,
                     Parallelism = threads,
                     Progress = (simNanos, events) =>
                     {
-                        var elapsed = Math.Max((DateTime.UtcNow - started).TotalSeconds, 1e-3);
+                        var elapsed = Math.Max(display.Elapsed.TotalSeconds, 1e-3);
                         task.Description = string.Create(CultureInfo.InvariantCulture,
                             $"{scenario.Name}: t={SimTime.Format(simNanos)}, {events / elapsed:N0} events/s");
                         task.Value = simNanos / (double)SimTime.NanosPerSecond;

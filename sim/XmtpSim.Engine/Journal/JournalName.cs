@@ -11,7 +11,6 @@ namespace XmtpSim.Engine.Journal;
 internal sealed class JournalName
 {
     private static readonly ConcurrentDictionary<Type, JournalName> TypeNames = new();
-    private static readonly ConcurrentDictionary<string, JournalName> Texts = new(StringComparer.Ordinal);
 
     private JournalName(string text)
     {
@@ -25,12 +24,9 @@ internal sealed class JournalName
     /// <summary>Its bytes when it needs no escaping; otherwise null.</summary>
     public byte[]? Utf8 { get; }
 
-    /// <summary>A name for an actor (made once per actor, kept in its slot).</summary>
-    public static JournalName ForActor(string name) => new(name);
+    /// <summary>A name for an actor or a fixed text such as a drop reason; made once and kept by its owner (a slot, a static field).</summary>
+    public static JournalName Of(string name) => new(name);
 
     /// <summary>The journal name of a message type (its short type name), cached per type.</summary>
     public static JournalName ForType(Type type) => TypeNames.GetOrAdd(type, static t => new JournalName(t.Name));
-
-    /// <summary>A cached name for a fixed text such as a drop reason.</summary>
-    public static JournalName ForText(string text) => Texts.GetOrAdd(text, static t => new JournalName(t));
 }

@@ -85,26 +85,25 @@ public static class EnvelopeParser
 
     /// <summary>
     /// Wraps an envelope this node has just signed over a payer envelope it has already validated: nothing
-    /// is recovered again (the signer is the node itself), only the unsigned layer is decoded. Every layer's
-    /// bytes are slices of the one serialized envelope (what the node stores and every replica shares).
-    /// <paramref name="envelope"/> and <paramref name="payer"/> are taken over: fields are re-pointed in place.
+    /// is recovered again (the signer is the node itself). The layers are decoded again from the one
+    /// serialized envelope, so every layer's bytes are slices of what the node stores and replicas share.
     /// </summary>
     public static ParsedOriginatorEnvelope FromOwnSigned(OriginatorEnvelope envelope, ParsedPayerEnvelope payer, EthAddress signer)
     {
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(payer);
         var raw = envelope.ToByteString();
-        WireSlices.Share(envelope, raw);
-        var unsigned = WireSlices.Parse(Wire.Envelopes.UnsignedOriginatorEnvelope.Parser, envelope.UnsignedOriginatorEnvelope);
-        var payerBytes = unsigned.PayerEnvelopeBytes;
-        if (payerBytes.Span.SequenceEqual(payer.Raw.Span) && WireSlices.TrySlice(payerBytes, PayerEnvelope.UnsignedClientEnvelopeFieldNumber, out var clientBytes))
+        var own = WireSlices.Parse(OriginatorEnvelope.Parser, raw);
+        var unsigned = WireSlices.Parse(Wire.Envelopes.UnsignedOriginatorEnvelope.Parser, own.UnsignedOriginatorEnvelope);
+        if (!unsigned.PayerEnvelopeBytes.Span.SequenceEqual(payer.Raw.Span))
         {
-            WireSlices.Share(payer.Client.Envelope, clientBytes);
-            payer = payer.Over(payerBytes, clientBytes);
+            throw new ArgumentException("the signed envelope does not carry this payer envelope", nameof(payer));
         }
 
+        var clientBytes = WireSlices.Parse(PayerEnvelope.Parser, unsigned.PayerEnvelopeBytes).UnsignedClientEnvelope;
+        var client = new ParsedClientEnvelope(clientBytes, WireSlices.Parse(ClientEnvelope.Parser, clientBytes), payer.Client.Topic);
         return new ParsedOriginatorEnvelope(
-            raw, envelope.UnsignedOriginatorEnvelope, unsigned, envelope.OriginatorSignature?.Bytes, signer, null, payer);
+            raw, own.UnsignedOriginatorEnvelope, unsigned, own.OriginatorSignature?.Bytes, signer, null, payer.Over(unsigned.PayerEnvelopeBytes, client));
     }
 
     /// <summary>Decodes an OriginatorEnvelope message (e.g. from a query response) through all layers.</summary>

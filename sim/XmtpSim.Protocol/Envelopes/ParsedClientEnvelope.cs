@@ -10,14 +10,6 @@ namespace XmtpSim.Protocol.Envelopes;
 /// </summary>
 public sealed class ParsedClientEnvelope
 {
-    private ParsedClientEnvelope(ByteString raw, ClientEnvelope envelope, Topic topic, IReadOnlyDictionary<uint, ulong> dependsOn)
-    {
-        Raw = raw;
-        Envelope = envelope;
-        Topic = topic;
-        DependsOn = dependsOn;
-    }
-
     internal ParsedClientEnvelope(ByteString raw, ClientEnvelope envelope, Topic topic)
     {
         Raw = raw;
@@ -44,7 +36,4 @@ public sealed class ParsedClientEnvelope
     /// own cursor at publish time (spec §5.4); that check lives with the cursor code.
     /// </summary>
     public IReadOnlyDictionary<uint, ulong> DependsOn { get; }
-
-    /// <summary>The same envelope over other (byte-equal) serialized bytes.</summary>
-    internal ParsedClientEnvelope Over(ByteString raw) => new(raw, Envelope, Topic, DependsOn);
 }

@@ -7,10 +7,8 @@ namespace XmtpSim.Protocol.Envelopes;
 /// Makes a decoded message share memory with the bytes it was decoded from. Google.Protobuf copies every
 /// bytes field while parsing, so an originator envelope decoded through its four layers would hold the
 /// payload five times (outer bytes, unsigned bytes, payer bytes, client bytes, payload). A node keeps
-/// millions of envelopes; after <see cref="Share"/> each singular bytes field (and each singular
+/// millions of envelopes; decoded with <see cref="Parse"/>, each singular bytes field (and each singular
 /// sub-message's) points into the source instead, so an envelope costs one copy of its bytes.
-/// Values never change: a field is re-pointed only when the slice found in the source is byte-equal to
-/// what the parser produced, so odd encodings (repeated or merged fields) simply keep their copy.
 /// </summary>
 public static class WireSlices
 {
@@ -82,90 +80,6 @@ public static class WireSlices
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// Re-points the singular bytes fields of <paramref name="message"/>, recursively through singular
-    /// sub-messages, at <paramref name="source"/>, the exact bytes it was parsed from. Call it only on a
-    /// message nothing else holds yet (a freshly parsed one): it sets fields in place.
-    /// </summary>
-    public static void Share(IMessage message, ByteString source)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        ArgumentNullException.ThrowIfNull(source);
-        Share(message, source.Memory);
-    }
-
-    /// <summary>The bytes of the last length-delimited field <paramref name="number"/> in <paramref name="source"/>, as a slice of it.</summary>
-    public static bool TrySlice(ByteString source, int number, out ByteString slice)
-    {
-        ArgumentNullException.ThrowIfNull(source);
-        slice = ByteString.Empty;
-        var found = false;
-        var memory = source.Memory;
-        var span = memory.Span;
-        var pos = 0;
-        while (pos < span.Length)
-        {
-            if (!TryReadField(span, ref pos, out var fieldNumber, out var start, out var length))
-            {
-                return false;
-            }
-
-            if (length >= 0 && fieldNumber == number)
-            {
-                slice = UnsafeByteOperations.UnsafeWrap(memory.Slice(start, length));
-                found = true;
-            }
-        }
-
-        return found;
-    }
-
-    private static void Share(IMessage message, ReadOnlyMemory<byte> source)
-    {
-        var descriptor = message.Descriptor;
-        var span = source.Span;
-        var pos = 0;
-        while (pos < span.Length)
-        {
-            if (!TryReadField(span, ref pos, out var number, out var start, out var length))
-            {
-                return; // not a shape we re-point; every field keeps its parsed copy
-            }
-
-            if (length < 0)
-            {
-                continue;
-            }
-
-            var field = descriptor.FindFieldByNumber(number);
-            if (field is null || field.IsRepeated || field.IsMap)
-            {
-                continue;
-            }
-
-            var slice = source.Slice(start, length);
-            switch (field.FieldType)
-            {
-                case FieldType.Bytes:
-                    if (field.Accessor.GetValue(message) is ByteString current && current.Length == length && current.Span.SequenceEqual(slice.Span))
-                    {
-                        field.Accessor.SetValue(message, UnsafeByteOperations.UnsafeWrap(slice));
-                    }
-
-                    break;
-                case FieldType.Message:
-                    if (field.Accessor.GetValue(message) is IMessage sub)
-                    {
-                        Share(sub, slice);
-                    }
-
-                    break;
-                default:
-                    break;
-            }
-        }
     }
 
     /// <summary>Reads one field's header; <paramref name="length"/> is -1 for fields that are not length-delimited.</summary>

@@ -41,6 +41,32 @@ public sealed class WireSlicesTests
     }
 
     [Fact]
+    public void A_nodes_own_signed_envelope_also_holds_its_payload_once()
+    {
+        var payerMessage = SignPayer(ApplicationMessage(2_000, 5));
+        var payer = EnvelopeParser.ParsePayer(payerMessage, Scheme).Unwrap();
+        var own = EnvelopeParser.FromOwnSigned(Originate(payerMessage), payer, Node.Address);
+
+        var source = ArrayOf(own.Raw);
+        Assert.Same(source, ArrayOf(own.UnsignedOriginatorEnvelope));
+        Assert.Same(source, ArrayOf(own.Payer.Raw));
+        Assert.Same(source, ArrayOf(own.Client.Raw));
+        Assert.Same(source, ArrayOf(own.Client.Envelope.GroupMessage.V1.Data));
+        Assert.Equal(payer.Raw, own.Payer.Raw);
+        Assert.Equal(payer.Client.Envelope, own.Client.Envelope);
+        Assert.Equal(payer.PayerAddress, own.PayerAddress);
+    }
+
+    [Fact]
+    public void Wrapping_a_signed_envelope_with_another_payer_envelope_is_refused()
+    {
+        var signed = Originate(SignPayer(ApplicationMessage(100, 1)));
+        var other = EnvelopeParser.ParsePayer(SignPayer(ApplicationMessage(100, 2)), Scheme).Unwrap();
+
+        Assert.Throws<ArgumentException>(() => EnvelopeParser.FromOwnSigned(signed, other, Node.Address));
+    }
+
+    [Fact]
     public void Repeated_occurrences_of_a_singular_field_merge_exactly_as_protobuf_does()
     {
         // Two copies of unsigned_client_envelope and of payer_signature: last bytes value wins, messages merge.
