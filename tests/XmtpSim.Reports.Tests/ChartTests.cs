@@ -151,4 +151,17 @@ public sealed class ChartTests
             Series = [new ChartSeries("p99", [0], [1], SeriesStyle.Line) { YErrors = [0.5] }],
         }));
     }
+
+    [Theory]
+    [InlineData(4, 4)]
+    [InlineData(1000, 4_361_608)] // a 90-minute mainnet-day run: point × (count − 1) passes int.MaxValue
+    [InlineData(1000, int.MaxValue)]
+    public void Cdf_points_span_the_sorted_values_from_minimum_to_maximum_at_any_count(int points, int count)
+    {
+        var ranks = Enumerable.Range(0, points).Select(i => ChartBuilder.CdfRank(i, points, count)).ToList();
+
+        Assert.Equal(0, ranks[0]);
+        Assert.Equal(count - 1, ranks[^1]);
+        Assert.All(ranks.Zip(ranks.Skip(1)), pair => Assert.True(pair.First < pair.Second, $"{pair.First} then {pair.Second}"));
+    }
 }

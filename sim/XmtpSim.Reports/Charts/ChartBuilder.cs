@@ -67,7 +67,7 @@ public static class ChartBuilder
         var ys = new double[points];
         for (var i = 0; i < points; i++)
         {
-            var rank = points == 1 ? latencies.Count - 1 : (int)Math.Round(i * (latencies.Count - 1) / (double)(points - 1));
+            var rank = CdfRank(i, points, latencies.Count);
             xs[i] = latencies[rank] * MsPerNs;
             ys[i] = (rank + 1) / (double)latencies.Count;
         }
@@ -80,6 +80,14 @@ public static class ChartBuilder
             LogX = true,
         };
     }
+
+    /// <summary>
+    /// The rank (0-based) of the <paramref name="point"/>-th of <paramref name="points"/> CDF points spread evenly
+    /// over <paramref name="count"/> sorted values: the first point is the minimum, the last the maximum.
+    /// Computed in floating point: <c>point × (count − 1)</c> overflows an int for a day's millions of applies.
+    /// </summary>
+    internal static int CdfRank(int point, int points, int count) =>
+        points == 1 ? count - 1 : (int)Math.Round(point * (double)(count - 1) / (points - 1));
 
     private static ChartData LatencyPercentiles(RecordedHistory history, TimeBins bins)
     {
