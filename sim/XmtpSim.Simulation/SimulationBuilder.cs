@@ -25,6 +25,10 @@ public static class SimulationBuilder
     /// <summary>Each gateway's PayerRegistry deposit at start: $1,000 in microdollars.</summary>
     private const ulong GatewayDepositMicrodollars = 1_000_000_000;
 
+    // Recoveries remembered per run: about 25 MB at most, enough for every envelope in flight to be
+    // verified once by the first node and answered from the cache at the others.
+    private const int RecoveryCacheEntries = 1 << 17;
+
     /// <summary>Builds (but does not start) the simulation.</summary>
     public static BuiltSimulation Build(Scenario scenario, JournalWriter journal, int parallelism)
     {
@@ -49,7 +53,8 @@ public static class SimulationBuilder
         }
         else
         {
-            scheme = new RealSignatureScheme(Secp256k1Backends.Default);
+            // Every node recovers the same payer and originator signatures; the cache does the arithmetic once.
+            scheme = new RealSignatureScheme(Secp256k1Backends.Default, new RecoveryCache(RecoveryCacheEntries));
         }
 
         var engine = new SimulationEngine(EngineOptions(scenario, regions, parallelism), journal);

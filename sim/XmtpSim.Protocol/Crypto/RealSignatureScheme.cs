@@ -1,10 +1,26 @@
 namespace XmtpSim.Protocol.Crypto;
 
-/// <summary>Real secp256k1 recoverable signatures through one backend.</summary>
-public sealed class RealSignatureScheme(ISecp256k1 backend) : ISignatureScheme
+/// <summary>
+/// Real secp256k1 recoverable signatures through one backend, optionally with a <see cref="RecoveryCache"/> in
+/// front of recovery (the answer is the same; only repeated arithmetic on identical bytes is skipped).
+/// </summary>
+public sealed class RealSignatureScheme : ISignatureScheme
 {
+    private readonly RecoveryCache.Recover _recover;
+
+    /// <summary>A scheme over <paramref name="backend"/>, with <paramref name="cache"/> in front of recovery if given.</summary>
+    public RealSignatureScheme(ISecp256k1 backend, RecoveryCache? cache = null)
+    {
+        Backend = backend;
+        Cache = cache;
+        _recover = Recover;
+    }
+
     /// <summary>The backend doing the curve arithmetic.</summary>
-    public ISecp256k1 Backend { get; } = backend;
+    public ISecp256k1 Backend { get; }
+
+    /// <summary>The recovery cache, if any.</summary>
+    public RecoveryCache? Cache { get; }
 
     /// <inheritdoc />
     public string Name => "secp256k1/" + Backend.Name;
@@ -13,7 +29,10 @@ public sealed class RealSignatureScheme(ISecp256k1 backend) : ISignatureScheme
     public byte[] Sign(SigningKey key, ReadOnlySpan<byte> digest) => Backend.Sign(key.PrivateKey, digest);
 
     /// <inheritdoc />
-    public bool TryRecoverAddress(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature, out EthAddress address)
+    public bool TryRecoverAddress(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature, out EthAddress address) =>
+        Cache is null ? Recover(digest, signature, out address) : Cache.TryRecover(digest, signature, _recover, out address);
+
+    private bool Recover(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature, out EthAddress address)
     {
         Span<byte> publicKey = stackalloc byte[65];
         if (!Backend.TryRecover(digest, signature, publicKey))
