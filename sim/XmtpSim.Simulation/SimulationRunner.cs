@@ -13,7 +13,7 @@ namespace XmtpSim.Simulation;
 /// <summary>
 /// Runs a scenario end to end: build the network, run it in virtual time for duration + drain, hash the
 /// journal, run the checks over the recorded journal, build the results model and write the outputs.
-/// The only wall-clock reading is the run's own timing (<c>wall_seconds</c>), never simulation logic.
+/// The only wall-clock readings are the run's own timing and memory (the <c>wall_*</c> fields), never simulation logic.
 /// </summary>
 public static class SimulationRunner
 {
@@ -37,6 +37,7 @@ public static class SimulationRunner
         using var journal = new JournalWriter(journalPath, ToEngineMode(scenario.Journal));
         var built = SimulationBuilder.Build(scenario, journal, settings.Parallelism);
         var recorder = JournalRecorder.Attach(journal, built.NodeIds);
+        var buildSeconds = wall.Elapsed.TotalSeconds;
         EngineStats stats;
         using (built.Engine)
         {
@@ -44,16 +45,27 @@ public static class SimulationRunner
         }
 
         var hash = journal.Finish();
+        var simulatedSeconds = wall.Elapsed.TotalSeconds;
         var checks = CheckRunner.Run(scenario.Checks, recorder.History);
         wall.Stop();
 
-        var info = new RunInfo(scenario.Name, scenario.Seed, hash, built.EndNanos / (double)SimTime.NanosPerSecond, wall.Elapsed.TotalSeconds, built.CryptoScheme);
+        var profile = new WallProfile(
+            buildSeconds, simulatedSeconds - buildSeconds, wall.Elapsed.TotalSeconds - simulatedSeconds, PeakMemoryBytes());
+        var info = new RunInfo(
+            scenario.Name, scenario.Seed, hash, built.EndNanos / (double)SimTime.NanosPerSecond, wall.Elapsed.TotalSeconds, built.CryptoScheme, profile);
         var results = RunResultsBuilder.Build(info, recorder.History, checks);
         IReadOnlyList<string> files = settings.OutputDirectory is null
             ? []
             : [.. RunOutput.WriteAll(settings.OutputDirectory, results, recorder.History, scenario),
                 .. RunReport.WriteAll(settings.OutputDirectory, results, recorder.History, scenario)];
         return new RunOutcome(results, stats, files);
+    }
+
+    // The process's high-water mark of resident memory; the current working set where the OS keeps none.
+    private static long PeakMemoryBytes()
+    {
+        using var self = Process.GetCurrentProcess();
+        return Math.Max(self.PeakWorkingSet64, self.WorkingSet64);
     }
 
     private static Engine.Journal.JournalMode ToEngineMode(Scenarios.JournalMode mode) => mode switch

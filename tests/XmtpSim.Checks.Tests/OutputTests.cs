@@ -29,10 +29,11 @@ public sealed class OutputTests
 
     private static (RunResults Results, RecordedHistory History, Scenario Scenario) Build(double wallSeconds = 1.25)
     {
+        var wall = new WallProfile(0.25 * wallSeconds, 0.5 * wallSeconds, 0.25 * wallSeconds, (long)(wallSeconds * 1e9));
         var scenario = ScenarioLoader.Parse(ScenarioYaml, "scenarios/outputs-test.yaml");
         var history = Record(Good().With(new FaultEvent(10 * S, "crash", "node-300"), new FaultEvent(15 * S, "restart", "node-300")));
         var checks = CheckRunner.Run(scenario.Checks, history);
-        var info = new RunInfo(scenario.Name, scenario.Seed, new string('a', 64), 90, wallSeconds, "real");
+        var info = new RunInfo(scenario.Name, scenario.Seed, new string('a', 64), 90, wallSeconds, "real", wall);
         return (RunResultsBuilder.Build(info, history, checks), history, scenario);
     }
 
@@ -58,6 +59,10 @@ public sealed class OutputTests
         Assert.Equal(new string('a', 64), root.GetProperty("journal_sha256").GetString());
         Assert.Equal(90, root.GetProperty("sim_seconds").GetDouble());
         Assert.Equal(1.25, root.GetProperty("wall_seconds").GetDouble());
+        Assert.Equal(0.3125, root.GetProperty("wall_build_seconds").GetDouble());
+        Assert.Equal(0.625, root.GetProperty("wall_simulate_seconds").GetDouble());
+        Assert.Equal(0.3125, root.GetProperty("wall_checks_seconds").GetDouble());
+        Assert.Equal(1_250_000_000, root.GetProperty("wall_peak_memory_bytes").GetInt64());
         Assert.Equal(results.Events, root.GetProperty("events").GetInt64());
         Assert.Equal(3, root.GetProperty("envelopes_published").GetInt64());
         Assert.Equal(4, root.GetProperty("envelopes_delivered").GetInt64());

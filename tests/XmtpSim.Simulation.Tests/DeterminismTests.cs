@@ -27,4 +27,15 @@ public sealed class DeterminismTests
         var two = SmallScenarios.Run(SmallScenarios.Base, parallelism: 2, "workload.clients=120", "workload.message_rate_per_client=0.2");
         Assert.Equal(one.Results.JournalSha256, two.Results.JournalSha256);
     }
+
+    [Fact]
+    public void The_run_reports_where_its_wall_time_went_and_its_peak_memory()
+    {
+        var run = SmallScenarios.Run(SmallScenarios.Base);
+
+        var wall = run.Results.Wall!;
+        Assert.All([wall.BuildSeconds, wall.SimulateSeconds, wall.ChecksSeconds], s => Assert.True(s > 0, $"{s}"));
+        Assert.Equal(run.Results.WallSeconds, wall.BuildSeconds + wall.SimulateSeconds + wall.ChecksSeconds, 6);
+        Assert.True(wall.PeakMemoryBytes > 10_000_000, $"peak {wall.PeakMemoryBytes} bytes");
+    }
 }

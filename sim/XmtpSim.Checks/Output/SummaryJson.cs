@@ -129,6 +129,15 @@ public static class SummaryJson
         w.WriteEndArray();
 
         // Extras beyond the contract.
+        // Extras: where the wall time went, and the memory it took (machine measurements, like wall_seconds).
+        if (r.Wall is { } wall)
+        {
+            w.WriteNumber("wall_build_seconds", wall.BuildSeconds);
+            w.WriteNumber("wall_simulate_seconds", wall.SimulateSeconds);
+            w.WriteNumber("wall_checks_seconds", wall.ChecksSeconds);
+            w.WriteNumber("wall_peak_memory_bytes", wall.PeakMemoryBytes);
+        }
+
         w.WriteString("crypto", r.Crypto);
         w.WriteStartObject("check_evidence");
         foreach (var check in r.Checks)

@@ -7,4 +7,5 @@ namespace XmtpSim.Checks.Results;
 /// <param name="SimSeconds">Simulated time covered, seconds (workload plus drain).</param>
 /// <param name="WallSeconds">Wall time of the simulation and checks, seconds (the only non-deterministic field).</param>
 /// <param name="Crypto">Crypto scheme: <c>real</c> or <c>modeled</c>.</param>
-public sealed record RunInfo(string Scenario, long Seed, string JournalSha256, double SimSeconds, double WallSeconds, string Crypto);
+/// <param name="Wall">Where the wall time went and the peak memory, when measured.</param>
+public sealed record RunInfo(string Scenario, long Seed, string JournalSha256, double SimSeconds, double WallSeconds, string Crypto, WallProfile? Wall = null);

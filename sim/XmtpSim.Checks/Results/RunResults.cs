@@ -3,7 +3,7 @@ namespace XmtpSim.Checks.Results;
 /// <summary>
 /// The results model of one run: every <c>summary.json</c> field of SCENARIOS.md ("Outputs of run") plus
 /// extras. Built by <see cref="RunResultsBuilder"/>; drawn by reports, written by <c>SummaryJson</c>. Only
-/// <see cref="WallSeconds"/> differs between two runs of the same scenario and seed.
+/// <see cref="WallSeconds"/> and <see cref="Wall"/> differ between two runs of the same scenario and seed.
 /// </summary>
 /// <param name="Scenario">Scenario name.</param>
 /// <param name="Seed">Seed.</param>
@@ -46,5 +46,8 @@ public sealed record RunResults(
     IReadOnlyList<KeyValuePair<string, long>> EventsByKind)
 {
     /// <summary>True when every check passed (exit code 0).</summary>
+    /// <summary>Where the wall time went and the peak memory, when the run measured them.</summary>
+    public WallProfile? Wall { get; init; }
+
     public bool AllChecksPassed => Checks.All(c => c.Passed);
 }

@@ -49,7 +49,10 @@ public static class RunResultsBuilder
             Traffic(history),
             Chain(history),
             Replication(history, analysis),
-            [.. history.EventsByKind]);
+            [.. history.EventsByKind])
+        {
+            Wall = info.Wall,
+        };
     }
 
     private static double Ms(long ns) => ns / NsPerMs;

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
+using XmtpSim.Checks.Results;
 using XmtpSim.Engine;
 using XmtpSim.Scenarios;
 using XmtpSim.Simulation;
@@ -96,13 +97,16 @@ public static class RunCommand
         return outcome!;
     }
 
+    private static string Memory(WallProfile? wall) =>
+        wall is null ? "" : string.Create(CultureInfo.InvariantCulture, $", peak memory {wall.PeakMemoryBytes / (1024.0 * 1024 * 1024):0.00} GiB");
+
     private static string Summary(RunOutcome outcome, string outDir)
     {
         var r = outcome.Results;
         var c = CultureInfo.InvariantCulture;
         var lines = new List<string>
         {
-            string.Create(c, $"scenario {r.Scenario}, seed {r.Seed}: {r.SimSeconds:0.#} simulated seconds in {r.WallSeconds:0.00} wall seconds ({r.SimSeconds / Math.Max(r.WallSeconds, 1e-9):N0}x real time)"),
+            string.Create(c, $"scenario {r.Scenario}, seed {r.Seed}: {r.SimSeconds:0.#} simulated seconds in {r.WallSeconds:0.00} wall seconds ({r.SimSeconds / Math.Max(r.WallSeconds, 1e-9):N0}x real time){Memory(r.Wall)}"),
             string.Create(c, $"events {outcome.Engine.Events:N0}, network messages delivered {outcome.Engine.MessagesDelivered:N0}, journal_sha256 {r.JournalSha256}"),
             string.Create(c, $"envelopes published {r.EnvelopesPublished:N0}, delivered {r.EnvelopesDelivered:N0}; latency p50 {r.LatencyMs.P50:0.#} ms, p99 {r.LatencyMs.P99:0.#} ms, max {r.LatencyMs.Max:0.#} ms"),
         };

@@ -1,0 +1,11 @@
+namespace XmtpSim.Checks.Results;
+
+/// <summary>
+/// Where a run's wall time went, and the memory it needed: measurements of the machine, not of the simulation,
+/// so they differ between runs of the same scenario and seed (written as <c>wall_*</c> fields).
+/// </summary>
+/// <param name="BuildSeconds">Building the network: actors, keys, the workload plan.</param>
+/// <param name="SimulateSeconds">Running virtual time to its end, and hashing the journal.</param>
+/// <param name="ChecksSeconds">Evaluating the checks over the recorded journal.</param>
+/// <param name="PeakMemoryBytes">The process's peak resident memory when the checks end.</param>
+public sealed record WallProfile(double BuildSeconds, double SimulateSeconds, double ChecksSeconds, long PeakMemoryBytes);
