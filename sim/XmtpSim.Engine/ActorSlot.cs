@@ -41,6 +41,16 @@ internal sealed class ActorSlot : ISimContext
 
     public List<SimEvent> Outbox { get; } = [];
 
+    /// <summary>
+    /// Events that arrived while the actor was busy, by the instant they become due. Each entry has one
+    /// <see cref="EventKind.Wake"/> event in the engine's queue; within an entry, events go in (source, counter)
+    /// order. Moving a whole backlog to a later instant is one dictionary write, however many events wait.
+    /// </summary>
+    private readonly Dictionary<long, PriorityQueue<SimEvent, (int Source, long Counter)>> _backlogs = [];
+
+    /// <summary>Handled events this actor made, ready to be filled in again by its next send or timer.</summary>
+    public Stack<SimEvent> Free { get; } = [];
+
     public JournalLines JournalBuffer { get; }
 
     /// <summary>This actor's name as written in network lines.</summary>
@@ -93,13 +103,8 @@ internal sealed class ActorSlot : ISimContext
         for (var i = 0; i < count; i++)
         {
             JournalBuffer.AddSend(Now, JournalName, _engine.JournalNameOf(to), name, message.WireBytes, arrivals[i]);
-            Outbox.Add(new SimEvent
-            {
-                Key = new EventKey(arrivals[i], to.Index, Self.Index, ++_sendCounter),
-                Kind = EventKind.Message,
-                Payload = message,
-                MessageName = name,
-            });
+            var key = new EventKey(arrivals[i], to.Index, Self.Index, ++_sendCounter);
+            Outbox.Add(SimEvent.Message(key, message, name, Free.Count > 0 ? Free.Pop() : null));
         }
     }
 
@@ -108,15 +113,8 @@ internal sealed class ActorSlot : ISimContext
         ArgumentOutOfRangeException.ThrowIfNegative(delayNanos);
         var generation = ++_timerGeneration;
         _timers[key] = generation;
-        Outbox.Add(new SimEvent
-        {
-            Key = new EventKey(Now + delayNanos, Self.Index, Self.Index, ++_sendCounter),
-            Kind = EventKind.Timer,
-            Payload = message,
-            TimerKey = key,
-            TimerGeneration = generation,
-            Incarnation = Incarnation,
-        });
+        var eventKey = new EventKey(Now + delayNanos, Self.Index, Self.Index, ++_sendCounter);
+        Outbox.Add(SimEvent.Timer(eventKey, message, key, generation, Incarnation, Free.Count > 0 ? Free.Pop() : null));
     }
 
     public void CancelTimer(string key) => _timers.Remove(key);
@@ -138,6 +136,46 @@ internal sealed class ActorSlot : ISimContext
 
     public void ClearTimers() => _timers.Clear();
 
+    /// <summary>The events deferred to <paramref name="time"/>, taken out of the backlog; null if none.</summary>
+    public PriorityQueue<SimEvent, (int Source, long Counter)>? TakeBacklog(long time) =>
+        _backlogs.Remove(time, out var backlog) ? backlog : null;
+
+    /// <summary>Defers one event to <paramref name="until"/>.</summary>
+    public void Defer(SimEvent ev, long until)
+    {
+        ev.Deferred = true;
+        BacklogAt(until).Enqueue(ev, (ev.Key.Source, ev.Key.Counter));
+    }
+
+    /// <summary>Defers every event of <paramref name="backlog"/> to <paramref name="until"/>.</summary>
+    public void DeferAll(PriorityQueue<SimEvent, (int Source, long Counter)> backlog, long until)
+    {
+        if (!_backlogs.TryGetValue(until, out var existing))
+        {
+            _backlogs[until] = backlog;
+            ScheduleWake(until);
+            return;
+        }
+
+        var (into, from) = existing.Count >= backlog.Count ? (existing, backlog) : (backlog, existing);
+        into.EnqueueRange(from.UnorderedItems);
+        _backlogs[until] = into;
+    }
+
+    private PriorityQueue<SimEvent, (int Source, long Counter)> BacklogAt(long until)
+    {
+        if (!_backlogs.TryGetValue(until, out var backlog))
+        {
+            _backlogs[until] = backlog = new PriorityQueue<SimEvent, (int Source, long Counter)>();
+            ScheduleWake(until);
+        }
+
+        return backlog;
+    }
+
+    private void ScheduleWake(long at) =>
+        Outbox.Add(SimEvent.Other(new EventKey(at, Self.Index, Self.Index, 0), EventKind.Wake, this));
+
     public void Charge(long cpuNanos)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(cpuNanos);
@@ -153,12 +191,8 @@ internal sealed class ActorSlot : ISimContext
     public void Command(EngineCommand command) => Commands.Add(command);
 
     /// <summary>Queues a local delivery from the engine (connection loss), ordered after this actor's own sends.</summary>
-    public SimEvent LocalEvent(long at, object payload, long engineCounter) => new()
-    {
-        Key = new EventKey(at, Self.Index, SimulationEngine.EngineId.Index, engineCounter),
-        Kind = EventKind.Local,
-        Payload = payload,
-    };
+    public SimEvent LocalEvent(long at, object payload, long engineCounter) =>
+        SimEvent.Other(new EventKey(at, Self.Index, SimulationEngine.EngineId.Index, engineCounter), EventKind.Local, payload);
 
     private sealed class SimClock(ActorSlot slot) : TimeProvider
     {

@@ -39,6 +39,7 @@ public sealed class SimulationEngine : IDisposable
     private readonly ActorSystem _system;
     private readonly IActorRef _root;
     private readonly List<ActorSlot> _slots = [];
+    private readonly Dictionary<string, ActorSlot> _slotsByName = new(StringComparer.Ordinal);
     private readonly PriorityQueue<SimEvent, EventKey> _queue = new();
     private readonly JournalWriter _journal;
     private readonly SimRandom _random;
@@ -88,20 +89,22 @@ public sealed class SimulationEngine : IDisposable
             throw new InvalidOperationException("register every actor before Start");
         }
 
-        if (_slots.Exists(s => s.Self.Name == name))
+        if (_slotsByName.ContainsKey(name))
         {
             throw new ArgumentException($"actor '{name}' is already registered", nameof(name));
         }
 
         var id = new ActorId(_slots.Count, name);
-        _slots.Add(new ActorSlot(this, id, props, _options.Seed));
+        var slot = new ActorSlot(this, id, props, _options.Seed);
+        _slots.Add(slot);
+        _slotsByName.Add(name, slot);
         Network.AddActor(region, uplinkBitsPerSecond);
         return id;
     }
 
     /// <summary>Looks an actor up by name.</summary>
     public ActorId Resolve(string name) =>
-        _slots.Find(s => s.Self.Name == name)?.Self ?? throw new KeyNotFoundException($"no actor '{name}'");
+        _slotsByName.TryGetValue(name, out var slot) ? slot.Self : throw new KeyNotFoundException($"no actor '{name}'");
 
     /// <summary>Creates every actor (their PreStart runs at t = 0, in registration order).</summary>
     public void Start()
@@ -131,12 +134,7 @@ public sealed class SimulationEngine : IDisposable
     /// <summary>Applies <paramref name="command"/> at <paramref name="atNanos"/>, before that instant's messages.</summary>
     public void Schedule(EngineCommand command, long atNanos)
     {
-        var ev = new SimEvent
-        {
-            Key = new EventKey(atNanos, EngineId.Index, EngineId.Index, ++_engineCounter),
-            Kind = EventKind.Command,
-            Payload = command,
-        };
+        var ev = SimEvent.Other(new EventKey(atNanos, EngineId.Index, EngineId.Index, ++_engineCounter), EventKind.Command, command);
         _queue.Enqueue(ev, ev.Key);
     }
 
@@ -154,10 +152,11 @@ public sealed class SimulationEngine : IDisposable
             _batch.Clear();
             while (_queue.TryPeek(out _, out var key) && key.Time == Now)
             {
-                _batch.Add(_queue.Dequeue());
+                var ev = _queue.Dequeue();
+                _events += ev.Kind == EventKind.Wake ? 0 : 1;
+                _batch.Add(ev);
             }
 
-            _events += _batch.Count;
             var firstActorEvent = 0;
             while (firstActorEvent < _batch.Count && _batch[firstActorEvent].Kind == EventKind.Command)
             {
@@ -179,6 +178,7 @@ public sealed class SimulationEngine : IDisposable
             }
 
             ThrowIfFailed();
+            Recycle(firstActorEvent);
             foreach (var (start, _) in _groups)
             {
                 Flush(_slots[_batch[start].Key.Destination]);
@@ -225,6 +225,25 @@ public sealed class SimulationEngine : IDisposable
         _system.Dispose();
     }
 
+    /// <summary>
+    /// Returns this instant's handled message and timer events to the actors that made them. Runs between
+    /// instants on the engine's thread, so an actor's free list is only ever touched by one thread at a time.
+    /// </summary>
+    private void Recycle(int from)
+    {
+        for (var i = from; i < _batch.Count; i++)
+        {
+            var ev = _batch[i];
+            if (ev.Deferred || ev.Key.Source < 0 || ev.Kind is not (EventKind.Message or EventKind.Timer))
+            {
+                continue;
+            }
+
+            ev.Release();
+            _slots[ev.Key.Source].Free.Push(ev);
+        }
+    }
+
     private void GroupByDestination(int from)
     {
         _groups.Clear();
@@ -243,14 +262,50 @@ public sealed class SimulationEngine : IDisposable
     {
         var (start, count) = _groups[group];
         var slot = _slots[_batch[start].Key.Destination];
-        for (var i = start; i < start + count && _failure is null; i++)
+        var backlog = slot.TakeBacklog(Now);
+        if (backlog is null)
         {
-            Deliver(slot, _batch[i]);
+            for (var i = start; i < start + count && _failure is null; i++)
+            {
+                if (_batch[i].Kind != EventKind.Wake)
+                {
+                    Deliver(slot, _batch[i]);
+                }
+            }
+
+            return;
+        }
+
+        // Events deferred to this instant compete with this instant's arrivals in (source, counter) order,
+        // exactly as if each had been re-queued for this instant.
+        for (var i = start; i < start + count; i++)
+        {
+            var ev = _batch[i];
+            if (ev.Kind != EventKind.Wake)
+            {
+                ev.Deferred = true;
+                backlog.Enqueue(ev, (ev.Key.Source, ev.Key.Counter));
+            }
+        }
+
+        while (_failure is null && backlog.Count > 0)
+        {
+            if (slot.Alive && slot.BusyUntil > Now)
+            {
+                // Busy again: everything left moves, as one, to when the actor is next free.
+                slot.DeferAll(backlog, slot.BusyUntil);
+                return;
+            }
+
+            var ev = backlog.Dequeue();
+            ev.Key = ev.Key with { Time = Now };
+            Deliver(slot, ev);
         }
     }
 
     private void Deliver(ActorSlot slot, SimEvent ev)
     {
+        ev.Deferred = false;
         var sender = ev.Key.Source >= 0 ? _slots[ev.Key.Source].Self : EngineId;
         if (!slot.Alive)
         {
@@ -265,9 +320,8 @@ public sealed class SimulationEngine : IDisposable
 
         if (slot.BusyUntil > ev.Key.Time)
         {
-            // The actor is still working (charged CPU): the event waits in its queue, keeping its order.
-            ev.Key = ev.Key with { Time = slot.BusyUntil };
-            slot.Outbox.Add(ev);
+            // The actor is still working (charged CPU): the event waits in its backlog, keeping its order.
+            slot.Defer(ev, slot.BusyUntil);
             return;
         }
 
@@ -366,7 +420,7 @@ public sealed class SimulationEngine : IDisposable
         _journal.Append(new FaultEvent(Now, "crash", slot.Self.Name));
         slot.Alive = false;
         slot.ClearTimers();
-        slot.Outbox.Clear();
+        slot.Outbox.RemoveAll(ev => ev.Kind != EventKind.Wake); // unsent work dies; deferred arrivals still come due (and drop)
         _system.Stop(slot.Ref!);
         foreach (var other in _slots.Where(s => s.Alive && s.Connections.Contains(slot.Self.Index)))
         {

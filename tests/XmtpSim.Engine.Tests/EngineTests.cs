@@ -48,6 +48,55 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void A_busy_actor_takes_waiting_events_by_source_and_counter_and_handles_each_once()
+    {
+        using var journal = new JournalWriter();
+        var notes = new List<Note>();
+        journal.Subscribe(e => { if (e is Note n) { notes.Add(n); } });
+        using var engine = new SimulationEngine(Constant(10), journal);
+        var late = engine.Register("late", sim => PingPongActor.Props(sim));
+        var server = engine.Register("server", sim => PingPongActor.Props(sim, cpu: 1 * Ms));
+        var first = engine.Register("first", sim => PingPongActor.Props(sim));
+        var second = engine.Register("second", sim => PingPongActor.Props(sim));
+        for (var i = 0; i < 3; i++)
+        {
+            engine.Inject(first, new Kick(server, 0), 0);
+            engine.Inject(second, new Kick(server, 0), 0);
+        }
+
+        engine.Inject(late, new Kick(server, 0), 2_500_000); // arrives at 12.5 ms, while the server is busy
+        var stats = engine.Run(SimTime.NanosPerSecond);
+
+        // 1 ms of CPU per ping: one at a time from 10 ms. The late ping waits for 13 ms and then goes first,
+        // its source ordering before the second sender's pings still waiting.
+        Assert.Equal([10 * Ms, 11 * Ms, 12 * Ms, 13 * Ms, 14 * Ms, 15 * Ms, 16 * Ms], notes.Select(n => n.TimeNs));
+        Assert.Equal(
+            ["first", "first", "first", "late", "second", "second", "second"],
+            notes.Select(n => n.Text.Split(" from ")[1]));
+        Assert.Equal(14, stats.Events); // 7 kicks and 7 pings, each handled once however long it waited
+    }
+
+    [Fact]
+    public void A_long_backlog_costs_one_event_per_message_not_one_per_message_per_wait()
+    {
+        using var journal = new JournalWriter();
+        using var engine = new SimulationEngine(Constant(10), journal);
+        var server = engine.Register("server", sim => PingPongActor.Props(sim, cpu: 1 * Ms));
+        var client = engine.Register("client", sim => PingPongActor.Props(sim));
+        const int Pings = 20_000;
+        for (var i = 0; i < Pings; i++)
+        {
+            engine.Inject(client, new Kick(server, 0), 0);
+        }
+
+        var stats = engine.Run(60 * SimTime.NanosPerSecond);
+
+        Assert.Equal(Pings, stats.MessagesDelivered);
+        Assert.Equal(2 * Pings, stats.Events);
+        Assert.Equal(10 * Ms + (Pings - 1) * Ms, stats.FinalTimeNs);
+    }
+
+    [Fact]
     public void Uplink_bandwidth_adds_serialisation_delay_from_the_byte_size()
     {
         using var journal = new JournalWriter();
