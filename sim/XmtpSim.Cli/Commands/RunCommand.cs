@@ -59,10 +59,13 @@ public static class RunCommand
 
             var outDir = parse.GetValue(output) ?? Path.Combine("reports", $"{scenario.Name}-{scenario.Seed}");
             var stdout = parse.InvocationConfiguration.Output;
-            var showProgress = !parse.GetValue(quiet) && !Console.IsOutputRedirected && ReferenceEquals(stdout, Console.Out);
-            var outcome = showProgress
-                ? RunWithProgress(scenario, outDir, threads)
-                : SimulationRunner.Run(scenario, new RunSettings { OutputDirectory = outDir, Parallelism = threads });
+            var console = !parse.GetValue(quiet) && ReferenceEquals(stdout, Console.Out);
+            var outcome = (console, Console.IsOutputRedirected) switch
+            {
+                (true, false) => RunWithProgress(scenario, outDir, threads),
+                (true, true) => RunWithProgressLines(scenario, outDir, threads, Console.Error),
+                _ => SimulationRunner.Run(scenario, new RunSettings { OutputDirectory = outDir, Parallelism = threads }),
+            };
             stdout.Write(Summary(outcome, outDir));
             return outcome.AllChecksPassed ? ExitCodes.Success : ExitCodes.CheckFailed;
         });
@@ -95,6 +98,16 @@ public static class RunCommand
                 task.Value = totalSeconds;
             });
         return outcome!;
+    }
+
+    /// <summary>
+    /// Output going to a file or a pipe (a long run under nohup, a CI log): a plain line on stderr each time
+    /// another tenth of the simulated time is done, so the summary on stdout stays clean.
+    /// </summary>
+    private static RunOutcome RunWithProgressLines(Scenario scenario, string outDir, int threads, TextWriter log)
+    {
+        var lines = new ProgressLines(scenario.Name, SimTime.Nanos(scenario.Duration + scenario.Drain), log);
+        return SimulationRunner.Run(scenario, new RunSettings { OutputDirectory = outDir, Parallelism = threads, Progress = lines.Report });
     }
 
     private static string Memory(WallProfile? wall) =>
