@@ -35,6 +35,41 @@ public sealed class RecordingTests
     }
 
     [Fact]
+    public void Apply_table_reads_back_every_field_and_keeps_an_envelope_s_shared_part_once()
+    {
+        var pool = new ChunkedList<EnvelopeId>();
+        var table = new ApplyTable(pool);
+        var envelope = new EnvelopeId(100, 7);
+        table.Add(10, client: 1, topic: 3, envelope, publishedNs: 4, sender: 9, readNode: 2, feePicodollars: 500, dependencyDropped: false, "{0:2, 100:6}");
+        table.Add(12, client: 5, topic: 3, envelope, publishedNs: 4, sender: 9, readNode: 8, feePicodollars: 500, dependencyDropped: true, "{0:2, 100:6}");
+
+        Assert.Equal(2, table.Count);
+        Assert.Equal(new ApplyRecord(10, 1, 3, envelope, 4, 9, 2, 500, false, 0, 2), table[0]);
+        Assert.Equal(new ApplyRecord(12, 5, 3, envelope, 4, 9, 8, 500, true, 0, 2), table[1]);
+        Assert.Equal([new EnvelopeId(0, 2), new EnvelopeId(100, 6)], pool); // depends_on stored once for both applies
+        Assert.Equal([table[0], table[1]], table);
+    }
+
+    [Fact]
+    public void Apply_table_never_merges_applies_of_one_envelope_that_disagree()
+    {
+        var pool = new ChunkedList<EnvelopeId>();
+        var table = new ApplyTable(pool);
+        var envelope = new EnvelopeId(100, 7);
+        table.Add(10, 1, 3, envelope, 4, 9, 2, 500, false, "{100:6}");
+        table.Add(11, 2, 3, envelope, 4, 9, 2, 501, false, "{100:6}"); // another fee
+        table.Add(12, 3, 3, envelope, 4, 9, 2, 500, false, "{100:5}"); // another depends_on
+        table.Add(13, 4, 3, envelope, 4, 9, 2, 500, false, "{100:5}"); // same as the last: shares it
+
+        Assert.Equal([500L, 501, 500, 500], table.Select(a => a.FeePicodollars));
+        Assert.Equal(
+            [new EnvelopeId(100, 6), new EnvelopeId(100, 6), new EnvelopeId(100, 5), new EnvelopeId(100, 5)],
+            table.Select(a => pool[a.DependsOnStart]));
+        Assert.Equal(3, pool.Count);
+        Assert.Throws<FormatException>(() => table.Add(14, 5, 3, envelope, 4, 9, 2, 500, false, "100:5"));
+    }
+
+    [Fact]
     public void Percentiles_use_the_nearest_rank()
     {
         long[] values = [.. Enumerable.Range(1, 100).Select(i => (long)i)];

@@ -49,6 +49,14 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         Count++;
     }
 
+    /// <summary>Drops every item from <paramref name="count"/> on (the last ones appended).</summary>
+    public void Truncate(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
+        Count = count;
+    }
+
     /// <inheritdoc />
     public IEnumerator<T> GetEnumerator()
     {

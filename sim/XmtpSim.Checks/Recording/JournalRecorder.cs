@@ -119,11 +119,9 @@ public sealed class JournalRecorder
                 h.Joins.Add(new JoinRecord(e.TimeNs, h.Actors.Intern(e.Client), h.Topics.Intern(e.Topic), e.CommitSequence));
                 break;
             case ClientApplyEvent e:
-                var start = h.DependencyPool.Count;
-                var count = DependsOnText.AppendTo(e.DependsOn, h.DependencyPool);
-                h.Applies.Add(new ApplyRecord(
+                h.Applies.Add(
                     e.TimeNs, h.Actors.Intern(e.Client), h.Topics.Intern(e.Topic), new EnvelopeId(e.Originator, e.Sequence), e.PublishedNs,
-                    OptionalActor(e.Sender), OptionalActor(e.ReadNode), e.FeePicodollars, e.DependencyDropped, start, count));
+                    OptionalActor(e.Sender), OptionalActor(e.ReadNode), e.FeePicodollars, e.DependencyDropped, e.DependsOn);
                 break;
             case NodeOriginateEvent e:
                 h.Originations.Add(new OriginateRecord(

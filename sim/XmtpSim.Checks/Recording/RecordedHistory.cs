@@ -22,6 +22,9 @@ public sealed class RecordedHistory
     private readonly List<long> _sentPerMinute = [];
     private readonly List<long> _deliveredPerMinute = [];
     private readonly List<long> _droppedPerMinute = [];
+
+    /// <summary>An empty history.</summary>
+    public RecordedHistory() => Applies = new ApplyTable(DependencyPool);
     private readonly List<FaultRecord> _faults = [];
     private readonly List<MisbehaviorReportRecord> _reports = [];
     private readonly SortedSet<uint> _nodeIds = [];
@@ -67,7 +70,7 @@ public sealed class RecordedHistory
     public ChunkedList<JoinRecord> Joins { get; } = new();
 
     /// <summary>Client applies.</summary>
-    public ChunkedList<ApplyRecord> Applies { get; } = new();
+    public ApplyTable Applies { get; }
 
     /// <summary>The depends_on entries of <see cref="Applies"/>, back to back.</summary>
     public ChunkedList<EnvelopeId> DependencyPool { get; } = new();

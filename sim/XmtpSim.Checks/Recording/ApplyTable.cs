@@ -1,0 +1,95 @@
+using System.Collections;
+using XmtpSim.Protocol.Cursors;
+
+namespace XmtpSim.Checks.Recording;
+
+/// <summary>
+/// Client applies, read back as <see cref="ApplyRecord"/>s but stored in two parts: what differs per apply
+/// (time, client, read node, dropped dependency) in a 24-byte row, and what every apply of one envelope shares
+/// (topic, publish time, sender, fee, depends_on) once per envelope. An envelope reaches every member of its
+/// group, so a day's tens of millions of applies take about a third of the memory of whole records.
+/// Applies of one envelope that disagree on a shared field get their own shared part: nothing is merged away.
+/// </summary>
+public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
+{
+    private readonly ChunkedList<Row> _rows = new();
+    private readonly ChunkedList<Shared> _shared = new();
+    private readonly Dictionary<EnvelopeId, int> _sharedByEnvelope = [];
+    private readonly ChunkedList<EnvelopeId> _pool;
+
+    /// <summary>A table whose depends_on entries go to <paramref name="pool"/>.</summary>
+    public ApplyTable(ChunkedList<EnvelopeId> pool) => _pool = pool;
+
+    /// <inheritdoc />
+    public int Count => _rows.Count;
+
+    /// <inheritdoc />
+    public ApplyRecord this[int index]
+    {
+        get
+        {
+            var row = _rows[index];
+            var shared = _shared[row.Shared];
+            return new ApplyRecord(
+                row.TimeNs, row.Client, shared.Topic, shared.Envelope, shared.PublishedNs, shared.Sender, row.ReadNode,
+                shared.FeePicodollars, row.DependencyDropped, shared.DependsOnStart, shared.DependsOnCount);
+        }
+    }
+
+    /// <summary>Records one apply; <paramref name="dependsOn"/> is the event's depends_on text.</summary>
+    /// <exception cref="FormatException">The depends_on text is not a canonical clock.</exception>
+    public void Add(
+        long timeNs, int client, int topic, EnvelopeId envelope, long publishedNs, int sender, int readNode, long feePicodollars,
+        bool dependencyDropped, string dependsOn)
+    {
+        var start = _pool.Count;
+        var count = DependsOnText.AppendTo(dependsOn, _pool);
+        var candidate = new Shared(topic, envelope, publishedNs, sender, feePicodollars, start, count);
+        if (_sharedByEnvelope.TryGetValue(envelope, out var known) && SameAs(_shared[known], candidate))
+        {
+            _pool.Truncate(start);
+        }
+        else
+        {
+            known = _shared.Count;
+            _shared.Add(candidate);
+            _sharedByEnvelope[envelope] = known;
+        }
+
+        _rows.Add(new Row(timeNs, client, readNode, known, dependencyDropped));
+    }
+
+    /// <inheritdoc />
+    public IEnumerator<ApplyRecord> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private bool SameAs(Shared known, Shared candidate)
+    {
+        if (known with { DependsOnStart = candidate.DependsOnStart } != candidate)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < known.DependsOnCount; i++)
+        {
+            if (_pool[known.DependsOnStart + i] != _pool[candidate.DependsOnStart + i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private readonly record struct Row(long TimeNs, int Client, int ReadNode, int Shared, bool DependencyDropped);
+
+    private readonly record struct Shared(
+        int Topic, EnvelopeId Envelope, long PublishedNs, int Sender, long FeePicodollars, int DependsOnStart, int DependsOnCount);
+}
