@@ -6,7 +6,9 @@ namespace XmtpSim.Protocol.Envelopes;
 
 /// <summary>
 /// A decoded ClientEnvelope together with the exact bytes it was decoded from (the bytes the payer
-/// signed). Mutating <see cref="Envelope"/> never changes <see cref="Raw"/>.
+/// signed). Mutating <see cref="Envelope"/> never changes <see cref="Raw"/>. aad.depends_on moves out of
+/// <see cref="Envelope"/> into <see cref="DependsOn"/>: the protobuf map behind it costs several objects per
+/// envelope, and every node keeps every envelope.
 /// </summary>
 public sealed class ParsedClientEnvelope
 {
@@ -15,14 +17,14 @@ public sealed class ParsedClientEnvelope
         Raw = raw;
         Envelope = envelope;
         Topic = topic;
-        var entries = envelope.Aad.DependsOn?.NodeIdToSequenceId;
-        DependsOn = entries is null ? new Dictionary<uint, ulong>() : new Dictionary<uint, ulong>(entries);
+        DependsOn = DependsOnDictionary.Of(envelope.Aad.DependsOn?.NodeIdToSequenceId);
+        envelope.Aad.DependsOn = null;
     }
 
     /// <summary>The serialized ClientEnvelope, exactly as received.</summary>
     public ByteString Raw { get; }
 
-    /// <summary>The decoded message (payload access).</summary>
+    /// <summary>The decoded message (payload access), without aad.depends_on (see <see cref="DependsOn"/>).</summary>
     public ClientEnvelope Envelope { get; }
 
     /// <summary>aad.target_topic.</summary>

@@ -39,10 +39,26 @@ public sealed class EnvelopeRoundTripTests
             Assert.Equal(Node.Address, parsed.OriginatorSigner);
             Assert.Equal(Topic.GroupMessages(GroupId), parsed.Topic);
             Assert.Equal(ClientEnvelope.PayloadOneofCase.GroupMessage, parsed.PayloadKind);
-            Assert.Equal(dependsOn?.Count ?? 0, parsed.DependsOn.Count);
+            Assert.Equal(dependsOn ?? [], parsed.DependsOn);
+            Assert.Null(parsed.Client.Envelope.Aad.DependsOn); // moved into DependsOn, not kept twice
             Assert.Equal(30u, parsed.Payer.RetentionDays);
             Assert.False(parsed.IsBlockchainOriginated);
         }, iter: 40);
+    }
+
+    [Fact]
+    public void Depends_on_reads_like_a_dictionary_in_wire_order()
+    {
+        var client = ApplicationMessage(MlsFrameSize, 3, new Dictionary<uint, ulong> { [200] = 9, [0] = 4, [100] = 7 });
+        var parsed = EnvelopeParser.ParseClient(client.ToByteString(), TopicValidation.Node).Unwrap();
+
+        Assert.Equal([200u, 0u, 100u], parsed.DependsOn.Keys);
+        Assert.Equal([9ul, 4ul, 7ul], parsed.DependsOn.Values);
+        Assert.Equal(4ul, parsed.DependsOn[0]);
+        Assert.True(parsed.DependsOn.ContainsKey(100));
+        Assert.False(parsed.DependsOn.TryGetValue(300, out _));
+        Assert.Throws<KeyNotFoundException>(() => parsed.DependsOn[300]);
+        Assert.Same(DependsOnDictionary.Empty, EnvelopeParser.ParseClient(ApplicationMessage(MlsFrameSize, 3).ToByteString(), TopicValidation.Node).Unwrap().DependsOn);
     }
 
     [Fact]
