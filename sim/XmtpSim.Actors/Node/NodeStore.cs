@@ -9,10 +9,10 @@ namespace XmtpSim.Actors.Node;
 /// A node's durable state (its PostgreSQL database in xmtpd): envelopes unique on (originator, sequence),
 /// per-originator and per-topic indexes, the node's own sequence counter, congestion counters, unsettled
 /// usage and the indexer's last block. It survives a crash; everything else in the node actor does not.
+/// Uniqueness is checked in the per-originator index, which is kept sorted by sequence.
 /// </summary>
 public sealed class NodeStore
 {
-    private readonly Dictionary<EnvelopeId, StoredEnvelope> _byId = [];
     private readonly Dictionary<uint, List<StoredEnvelope>> _byOriginator = [];
     private readonly Dictionary<Topic, List<StoredEnvelope>> _byTopic = [];
     private readonly Dictionary<uint, ulong> _maxSequence = [];
@@ -31,7 +31,7 @@ public sealed class NodeStore
     public long LastIndexedBlock { get; set; }
 
     /// <summary>Rows stored.</summary>
-    public int Count => _byId.Count;
+    public int Count { get; private set; }
 
     /// <summary>The node's vector clock: max stored sequence per originator.</summary>
     public VectorClock Cursor => _cursor ??= VectorClock.From(_maxSequence);
@@ -40,31 +40,34 @@ public sealed class NodeStore
     public ulong MaxSequence(uint originator) => _maxSequence.GetValueOrDefault(originator);
 
     /// <summary>True when (originator, sequence) is stored.</summary>
-    public bool Contains(EnvelopeId id) => _byId.ContainsKey(id);
+    public bool Contains(EnvelopeId id) =>
+        _byOriginator.TryGetValue(id.Originator, out var rows) && IndexOf(rows, id.Sequence) >= 0;
 
     /// <summary>Inserts a row; false (and nothing changes) when its id is already stored — inserts are idempotent.</summary>
     public bool TryAdd(StoredEnvelope row)
     {
-        if (!_byId.TryAdd(row.Id, row))
-        {
-            return false;
-        }
-
-        var originator = row.Id.Originator;
+        var (originator, sequence) = (row.Id.Originator, row.Id.Sequence);
         if (!_byOriginator.TryGetValue(originator, out var rows))
         {
             _byOriginator[originator] = rows = [];
         }
 
-        if (rows.Count == 0 || rows[^1].Id.Sequence < row.Id.Sequence)
+        if (rows.Count == 0 || rows[^1].Envelope.SequenceId < sequence)
         {
             rows.Add(row);
         }
         else
         {
-            var index = rows.BinarySearch(row, SequenceComparer.Instance);
+            var index = IndexOf(rows, sequence);
+            if (index >= 0)
+            {
+                return false;
+            }
+
             rows.Insert(~index, row);
         }
+
+        Count++;
 
         var topic = row.Envelope.Topic;
         if (!_byTopic.TryGetValue(topic, out var topicRows))
@@ -141,10 +144,30 @@ public sealed class NodeStore
         Congestion.Increment(originator, minute);
     }
 
-    private sealed class SequenceComparer : IComparer<StoredEnvelope>
+    /// <summary>The index of <paramref name="sequence"/> in <paramref name="rows"/> (sorted), or the complement of where it would go.</summary>
+    private static int IndexOf(List<StoredEnvelope> rows, ulong sequence)
     {
-        public static SequenceComparer Instance { get; } = new();
+        var low = 0;
+        var high = rows.Count - 1;
+        while (low <= high)
+        {
+            var mid = low + ((high - low) / 2);
+            var at = rows[mid].Envelope.SequenceId;
+            if (at == sequence)
+            {
+                return mid;
+            }
 
-        public int Compare(StoredEnvelope? x, StoredEnvelope? y) => x!.Id.Sequence.CompareTo(y!.Id.Sequence);
+            if (at < sequence)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return ~low;
     }
 }
