@@ -70,6 +70,43 @@ public sealed class RecordingTests
     }
 
     [Fact]
+    public void Chunked_list_truncated_back_across_a_chunk_boundary_appends_where_it_reads()
+    {
+        var list = new ChunkedList<long>();
+        for (long i = 0; i < 65_538; i++)
+        {
+            list.Add(i);
+        }
+
+        list.Truncate(65_536);
+        list.Add(-1);
+        list.Add(-2);
+        list.Truncate(3);
+        list.Add(-3);
+
+        Assert.Equal([0L, 1, 2, -3], list);
+        Assert.Equal(-3, list[3]);
+    }
+
+    [Fact]
+    public void Apply_table_reads_the_right_depends_on_after_its_pool_crosses_a_chunk()
+    {
+        var pool = new ChunkedList<EnvelopeId>();
+        var table = new ApplyTable(pool);
+        for (uint i = 0; i < 70_000; i++)
+        {
+            // Every envelope is applied twice; the second apply's depends_on is appended, matched and dropped.
+            var envelope = new EnvelopeId(100, i);
+            table.Add(i, 1, 0, envelope, 0, 0, 0, 0, false, $"{{0:{i}}}");
+            table.Add(i, 2, 0, envelope, 0, 0, 0, 0, false, $"{{0:{i}}}");
+        }
+
+        Assert.Equal(70_000, pool.Count);
+        Assert.All(Enumerable.Range(0, table.Count), i =>
+            Assert.Equal(new EnvelopeId(0, (ulong)(i / 2)), pool[table[i].DependsOnStart]));
+    }
+
+    [Fact]
     public void Percentiles_use_the_nearest_rank()
     {
         long[] values = [.. Enumerable.Range(1, 100).Select(i => (long)i)];

@@ -55,6 +55,10 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(count, Count);
         Count = count;
+
+        // Keep exactly the chunks that hold items: Add starts a new chunk whenever Count is at a boundary.
+        var chunksInUse = (count + ChunkMask) >> ChunkShift;
+        _chunks.RemoveRange(chunksInUse, _chunks.Count - chunksInUse);
     }
 
     /// <inheritdoc />
