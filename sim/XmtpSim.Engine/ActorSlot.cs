@@ -51,6 +51,9 @@ internal sealed class ActorSlot : ISimContext
     /// <summary>Handled events this actor made, ready to be filled in again by its next send or timer.</summary>
     public Stack<SimEvent> Free { get; } = [];
 
+    /// <summary>Events this actor handled (delivered, dropped or expired) this instant, for the engine to recycle.</summary>
+    public List<SimEvent> Handled { get; } = [];
+
     public JournalLines JournalBuffer { get; }
 
     /// <summary>This actor's name as written in network lines.</summary>
@@ -141,11 +144,7 @@ internal sealed class ActorSlot : ISimContext
         _backlogs.Remove(time, out var backlog) ? backlog : null;
 
     /// <summary>Defers one event to <paramref name="until"/>.</summary>
-    public void Defer(SimEvent ev, long until)
-    {
-        ev.Deferred = true;
-        BacklogAt(until).Enqueue(ev, (ev.Key.Source, ev.Key.Counter));
-    }
+    public void Defer(SimEvent ev, long until) => BacklogAt(until).Enqueue(ev, (ev.Key.Source, ev.Key.Counter));
 
     /// <summary>Defers every event of <paramref name="backlog"/> to <paramref name="until"/>.</summary>
     public void DeferAll(PriorityQueue<SimEvent, (int Source, long Counter)> backlog, long until)
@@ -173,6 +172,7 @@ internal sealed class ActorSlot : ISimContext
         return backlog;
     }
 
+    // A wake carries no message; the slot stands in as its payload.
     private void ScheduleWake(long at) =>
         Outbox.Add(SimEvent.Other(new EventKey(at, Self.Index, Self.Index, 0), EventKind.Wake, this));
 

@@ -25,9 +25,6 @@ internal sealed class SimEvent
 
     public int Incarnation;
 
-    /// <summary>Set while the event waits in a busy actor's backlog: it has not been handled yet.</summary>
-    public bool Deferred;
-
     public static SimEvent Message(EventKey key, object payload, JournalName name, SimEvent? reuse) =>
         Fill(reuse ?? new SimEvent(), key, EventKind.Message, payload, name, null, 0, 0);
 
@@ -55,7 +52,6 @@ internal sealed class SimEvent
         ev.TimerKey = timerKey;
         ev.TimerGeneration = generation;
         ev.Incarnation = incarnation;
-        ev.Deferred = false;
         return ev;
     }
 }

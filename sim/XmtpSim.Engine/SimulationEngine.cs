@@ -178,10 +178,11 @@ public sealed class SimulationEngine : IDisposable
             }
 
             ThrowIfFailed();
-            Recycle(firstActorEvent);
             foreach (var (start, _) in _groups)
             {
-                Flush(_slots[_batch[start].Key.Destination]);
+                var slot = _slots[_batch[start].Key.Destination];
+                Recycle(slot);
+                Flush(slot);
             }
 
             if (_pendingCommands.Count > 0)
@@ -226,22 +227,21 @@ public sealed class SimulationEngine : IDisposable
     }
 
     /// <summary>
-    /// Returns this instant's handled message and timer events to the actors that made them. Runs between
-    /// instants on the engine's thread, so an actor's free list is only ever touched by one thread at a time.
+    /// Returns the message and timer events <paramref name="slot"/> handled this instant to the actors that made
+    /// them. Runs between instants on the engine's thread, so a free list is only touched by one thread at a time.
     /// </summary>
-    private void Recycle(int from)
+    private void Recycle(ActorSlot slot)
     {
-        for (var i = from; i < _batch.Count; i++)
+        foreach (var ev in slot.Handled)
         {
-            var ev = _batch[i];
-            if (ev.Deferred || ev.Key.Source < 0 || ev.Kind is not (EventKind.Message or EventKind.Timer))
+            if (ev.Key.Source >= 0 && ev.Kind is EventKind.Message or EventKind.Timer)
             {
-                continue;
+                ev.Release();
+                _slots[ev.Key.Source].Free.Push(ev);
             }
-
-            ev.Release();
-            _slots[ev.Key.Source].Free.Push(ev);
         }
+
+        slot.Handled.Clear();
     }
 
     private void GroupByDestination(int from)
@@ -283,7 +283,6 @@ public sealed class SimulationEngine : IDisposable
             var ev = _batch[i];
             if (ev.Kind != EventKind.Wake)
             {
-                ev.Deferred = true;
                 backlog.Enqueue(ev, (ev.Key.Source, ev.Key.Counter));
             }
         }
@@ -305,7 +304,14 @@ public sealed class SimulationEngine : IDisposable
 
     private void Deliver(ActorSlot slot, SimEvent ev)
     {
-        ev.Deferred = false;
+        if (slot.Alive && slot.BusyUntil > ev.Key.Time)
+        {
+            // The actor is still working (charged CPU): the event waits in its backlog, keeping its order.
+            slot.Defer(ev, slot.BusyUntil);
+            return;
+        }
+
+        slot.Handled.Add(ev);
         var sender = ev.Key.Source >= 0 ? _slots[ev.Key.Source].Self : EngineId;
         if (!slot.Alive)
         {
@@ -315,13 +321,6 @@ public sealed class SimulationEngine : IDisposable
                 slot.JournalBuffer.AddDrop(ev.Key.Time, JournalNameOf(sender), slot.JournalName, ev.MessageName!, CrashedReason);
             }
 
-            return;
-        }
-
-        if (slot.BusyUntil > ev.Key.Time)
-        {
-            // The actor is still working (charged CPU): the event waits in its backlog, keeping its order.
-            slot.Defer(ev, slot.BusyUntil);
             return;
         }
 

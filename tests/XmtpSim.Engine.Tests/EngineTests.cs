@@ -15,12 +15,19 @@ public sealed class EngineTests
         Network = new NetworkOptions { DefaultLatency = new ConstantLatency(latencyMs * Ms) },
     };
 
+    /// <summary>The notes the test actors journal, collected as they are written.</summary>
+    private static List<Note> NotesOf(JournalWriter journal)
+    {
+        var notes = new List<Note>();
+        journal.Subscribe(e => { if (e is Note n) { notes.Add(n); } });
+        return notes;
+    }
+
     [Fact]
     public void Latency_is_physical_each_hop_takes_exactly_the_link_latency()
     {
         using var journal = new JournalWriter();
-        var notes = new List<Note>();
-        journal.Subscribe(e => { if (e is Note n) { notes.Add(n); } });
+        var notes = NotesOf(journal);
         using var engine = new SimulationEngine(Constant(50), journal);
         var a = engine.Register("a", sim => PingPongActor.Props(sim));
         var b = engine.Register("b", sim => PingPongActor.Props(sim));
@@ -37,8 +44,7 @@ public sealed class EngineTests
     public void Charged_cpu_delays_what_the_actor_sends_next()
     {
         using var journal = new JournalWriter();
-        var notes = new List<Note>();
-        journal.Subscribe(e => { if (e is Note n) { notes.Add(n); } });
+        var notes = NotesOf(journal);
         using var engine = new SimulationEngine(Constant(10), journal);
         var a = engine.Register("a", sim => PingPongActor.Props(sim, cpu: 5 * Ms));
         var b = engine.Register("b", sim => PingPongActor.Props(sim, cpu: 5 * Ms));
@@ -51,8 +57,7 @@ public sealed class EngineTests
     public void A_busy_actor_takes_waiting_events_by_source_and_counter_and_handles_each_once()
     {
         using var journal = new JournalWriter();
-        var notes = new List<Note>();
-        journal.Subscribe(e => { if (e is Note n) { notes.Add(n); } });
+        var notes = NotesOf(journal);
         using var engine = new SimulationEngine(Constant(10), journal);
         var late = engine.Register("late", sim => PingPongActor.Props(sim));
         var server = engine.Register("server", sim => PingPongActor.Props(sim, cpu: 1 * Ms));
@@ -100,8 +105,7 @@ public sealed class EngineTests
     public void Uplink_bandwidth_adds_serialisation_delay_from_the_byte_size()
     {
         using var journal = new JournalWriter();
-        var notes = new List<Note>();
-        journal.Subscribe(e => { if (e is Note n) { notes.Add(n); } });
+        var notes = NotesOf(journal);
         using var engine = new SimulationEngine(Constant(10), journal);
         var a = engine.Register("a", sim => PingPongActor.Props(sim), uplinkBitsPerSecond: 1_000_000);
         var b = engine.Register("b", sim => PingPongActor.Props(sim));
@@ -216,8 +220,7 @@ public sealed class EngineTests
     public void Messages_on_one_link_arrive_in_send_order_like_tcp()
     {
         using var journal = new JournalWriter();
-        var notes = new List<Note>();
-        journal.Subscribe(e => { if (e is Note n) { notes.Add(n); } });
+        var notes = NotesOf(journal);
         var options = Constant(1) with { Network = new NetworkOptions { DefaultLatency = new SampledLatency(r => r.NextDouble() * 0.2, "0-200ms") } };
         using var engine = new SimulationEngine(options, journal);
         var a = engine.Register("a", sim => PingPongActor.Props(sim));

@@ -1,6 +1,7 @@
 using SkiaSharp;
 using XmtpSim.Actors.Journal;
 using XmtpSim.Reports.Charts;
+using XmtpSim.Tests.Shared;
 using static XmtpSim.Checks.Tests.Histories;
 
 namespace XmtpSim.Reports.Tests;
@@ -90,18 +91,7 @@ public sealed class ChartTests
 
         Assert.Equal((ChartRenderer.Width, ChartRenderer.Height), (bitmap.Width, bitmap.Height));
         // The title is centred in the top band, above the data area; count dark (text) pixels there.
-        var dark = 0;
-        for (var y = 0; y < 36; y++)
-        {
-            for (var x = bitmap.Width / 4; x < bitmap.Width * 3 / 4; x++)
-            {
-                var p = bitmap.GetPixel(x, y);
-                if (p.Red < 100 && p.Green < 100 && p.Blue < 100)
-                {
-                    dark++;
-                }
-            }
-        }
+        var dark = TitlePixels.Dark(bitmap);
 
         Assert.True(dark > 300, $"only {dark} dark pixels in the title band");
     }

@@ -1,5 +1,6 @@
 using SkiaSharp;
 using XmtpSim.Reports.Charts;
+using XmtpSim.Tests.Shared;
 using XmtpSim.Simulation.Sweeps;
 
 namespace XmtpSim.Simulation.Tests;
@@ -122,18 +123,7 @@ public sealed class SweepChartsTests : IDisposable
         using var bitmap = SKBitmap.Decode(ChartRenderer.RenderPng(SweepCharts.Measure(results.Chart(Fees, 0), results.SeedsPerPoint)));
 
         Assert.Equal((ChartRenderer.Width, ChartRenderer.Height), (bitmap.Width, bitmap.Height));
-        var dark = 0;
-        for (var y = 0; y < 36; y++)
-        {
-            for (var x = bitmap.Width / 4; x < bitmap.Width * 3 / 4; x++)
-            {
-                var p = bitmap.GetPixel(x, y);
-                if (p.Red < 100 && p.Green < 100 && p.Blue < 100)
-                {
-                    dark++;
-                }
-            }
-        }
+        var dark = TitlePixels.Dark(bitmap);
 
         Assert.True(dark > 300, $"only {dark} dark pixels in the title band");
     }

@@ -93,22 +93,9 @@ public sealed class NodeStore
             return [];
         }
 
-        var low = 0;
-        var high = rows.Count;
-        while (low < high)
-        {
-            var mid = (low + high) / 2;
-            if (rows[mid].Id.Sequence <= after)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return rows.GetRange(low, Math.Min(limit, rows.Count - low));
+        var found = IndexOf(rows, after);
+        var first = found >= 0 ? found + 1 : ~found;
+        return rows.GetRange(first, Math.Min(limit, rows.Count - first));
     }
 
     /// <summary>

@@ -48,6 +48,13 @@ public sealed class JournalRecorder
         h.EventCount++;
         h.EndNs = Math.Max(h.EndNs, entry.TimeNs);
         h.CountKind(entry.Kind);
+        CountTraffic(entry);
+    }
+
+    /// <summary>Counts a send, deliver or drop, however it reached the recorder (a network line or an event).</summary>
+    private void CountTraffic(in NetworkEntry entry)
+    {
+        var h = History;
         var type = h.MessageType(entry.Message);
         switch (entry.Kind)
         {
@@ -81,20 +88,13 @@ public sealed class JournalRecorder
         switch (journalEvent)
         {
             case SendEvent e:
-                var sent = h.MessageType(e.Message);
-                sent.Sent++;
-                sent.SentBytes += e.Bytes;
-                h.CountSent(e.TimeNs);
-                NoteNode(e.From);
-                NoteNode(e.To);
+                CountTraffic(new NetworkEntry(e.Kind, e.TimeNs, e.From, e.To, e.Message, e.Bytes, e.ArrivalNs, null));
                 break;
             case DeliverEvent e:
-                h.MessageType(e.Message).Delivered++;
-                h.CountDelivered(e.TimeNs);
+                CountTraffic(new NetworkEntry(e.Kind, e.TimeNs, e.From, e.To, e.Message, 0, 0, null));
                 break;
             case DropEvent e:
-                h.MessageType(e.Message).Dropped++;
-                h.CountDropped(e.TimeNs);
+                CountTraffic(new NetworkEntry(e.Kind, e.TimeNs, e.From, e.To, e.Message, 0, 0, e.Reason));
                 break;
             case FaultEvent e:
                 h.AddFault(new FaultRecord(e.TimeNs, e.Fault, e.Detail));
