@@ -28,6 +28,7 @@ public sealed class ClientActor : ReceiveActor
     private const int WelcomeBaseBytes = 1024;
     private const int WelcomeBytesPerMember = 150;
     private static readonly long ResubscribeDelayNanos = SimTime.NanosPerSecond;
+    private static readonly string?[] SenderNames = new string?[1 << 18];
 
     private readonly ISimContext _sim;
     private readonly ClientSettings _settings;
@@ -343,7 +344,7 @@ public sealed class ClientActor : ReceiveActor
             {
                 group.Arrived.Add(new CausalEnvelope<ParsedOriginatorEnvelope>(
                     new EnvelopeId(envelope.OriginatorNodeId, envelope.SequenceId), envelope.OriginatorNs,
-                    VectorClock.From(envelope.DependsOn), envelope.OriginatorNodeId == ReservedOriginators.GroupMessages, envelope));
+                    envelope.DependsOnClock, envelope.OriginatorNodeId == ReservedOriginators.GroupMessages, envelope));
                 any = true;
             }
         }
@@ -351,8 +352,13 @@ public sealed class ClientActor : ReceiveActor
         // Groups are offered their batches in join order (the order of _groups).
         if (any)
         {
-            foreach (var group in _groups.Where(g => g.Arrived.Count > 0))
+            foreach (var group in _groups)
             {
+                if (group.Arrived.Count == 0)
+                {
+                    continue;
+                }
+
                 foreach (var delivery in group.Buffer.Offer(group.Arrived, SimTime.ToUnixNanos(_sim.Now)))
                 {
                     OnApplied(group, delivery);
@@ -424,16 +430,33 @@ public sealed class ClientActor : ReceiveActor
         var v1 = envelope.Client.Envelope.GroupMessage?.V1;
         var data = v1 is null ? [] : v1.Data.Span;
         var published = data.Length > MlsFrame.HeaderSize && MessageContent.TryRead(data[MlsFrame.HeaderSize..], out var ns, out var sender, out _)
-            ? (ns, $"client-{sender}")
+            ? (ns, SenderName(sender))
             : (-1L, "unknown");
         _sim.Journal(new ClientApplyEvent(_sim.Now, _name, group.TopicText, envelope.OriginatorNodeId, envelope.SequenceId,
             published.Item1, published.Item2, delivery.Envelope.DependsOn.ToString(), delivery.DependencyDropped, ReadNode.Name,
             (long)envelope.TotalFeePicodollars));
     }
 
+    /// <summary>"client-&lt;index&gt;", one string per sender for the whole process (a day has tens of millions of applies).</summary>
+    private static string SenderName(int index)
+    {
+        var names = SenderNames;
+        if ((uint)index >= (uint)names.Length)
+        {
+            return $"client-{index}";
+        }
+
+        return names[index] ??= $"client-{index}"; // a race writes equal strings
+    }
+
     private void ScheduleCausalTick()
     {
-        var next = _groups.Select(g => g.Buffer.NextDeadlineNs).Where(d => d.HasValue).Select(d => d!.Value).DefaultIfEmpty(long.MaxValue).Min();
+        var next = long.MaxValue;
+        foreach (var group in _groups)
+        {
+            next = Math.Min(next, group.Buffer.NextDeadlineNs ?? long.MaxValue);
+        }
+
         if (next == long.MaxValue)
         {
             _sim.CancelTimer("causal");

@@ -303,7 +303,7 @@ public sealed class NodeActor : ReceiveActor
     private void StoreReplicated(uint peer, ParsedOriginatorEnvelope received)
     {
         _sim.Charge(_settings.Costs.RecoverNanos);
-        var parsed = EnvelopeParser.ParseReplicated(received.Raw, _settings.Scheme);
+        var parsed = EnvelopeParser.ParseReplicated(received, _settings.Scheme);
         if (!parsed.IsValid || parsed.Value.OriginatorNodeId != peer || parsed.Value.Payer.PayerAddress is null)
         {
             _sim.Journal(new NodeRejectEvent(_sim.Now, _name, received.Topic.ToString(), "Replication",

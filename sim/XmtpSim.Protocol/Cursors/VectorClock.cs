@@ -15,6 +15,7 @@ public sealed class VectorClock : IEquatable<VectorClock>, IEnumerable<KeyValueP
 
     private readonly uint[] _originators;
     private readonly ulong[] _sequences;
+    private string? _text;
 
     private VectorClock(uint[] originators, ulong[] sequences)
     {
@@ -50,18 +51,43 @@ public sealed class VectorClock : IEquatable<VectorClock>, IEnumerable<KeyValueP
     /// <summary>Builds a clock from entries; zeros are dropped, duplicate originators keep the maximum.</summary>
     public static VectorClock From(IEnumerable<KeyValuePair<uint, ulong>> entries)
     {
-        var map = new SortedDictionary<uint, ulong>();
-        foreach (var (originator, sequence) in entries)
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries is IReadOnlyCollection<KeyValuePair<uint, ulong>> { Count: 0 })
         {
-            if (sequence == 0)
-            {
-                continue;
-            }
-
-            map[originator] = map.TryGetValue(originator, out var existing) ? Math.Max(existing, sequence) : sequence;
+            return Empty;
         }
 
-        return FromSorted(map);
+        var pairs = new List<KeyValuePair<uint, ulong>>(entries is IReadOnlyCollection<KeyValuePair<uint, ulong>> sized ? sized.Count : 4);
+        foreach (var entry in entries)
+        {
+            if (entry.Value != 0)
+            {
+                pairs.Add(entry);
+            }
+        }
+
+        if (pairs.Count == 0)
+        {
+            return Empty;
+        }
+
+        pairs.Sort(static (left, right) => left.Key.CompareTo(right.Key));
+        var originators = new List<uint>(pairs.Count);
+        var sequences = new List<ulong>(pairs.Count);
+        foreach (var (originator, sequence) in pairs)
+        {
+            if (originators.Count > 0 && originators[^1] == originator)
+            {
+                sequences[^1] = Math.Max(sequences[^1], sequence);
+            }
+            else
+            {
+                originators.Add(originator);
+                sequences.Add(sequence);
+            }
+        }
+
+        return new VectorClock([.. originators], [.. sequences]);
     }
 
     /// <summary>Builds a clock from (originator, sequence) pairs.</summary>
@@ -168,16 +194,21 @@ public sealed class VectorClock : IEquatable<VectorClock>, IEnumerable<KeyValueP
     /// <summary>Only the entries whose originator satisfies <paramref name="keep"/>.</summary>
     public VectorClock Where(Func<uint, bool> keep)
     {
-        var map = new SortedDictionary<uint, ulong>();
+        ArgumentNullException.ThrowIfNull(keep);
+        var originators = new List<uint>(_originators.Length);
+        var sequences = new List<ulong>(_originators.Length);
         for (var i = 0; i < _originators.Length; i++)
         {
             if (keep(_originators[i]))
             {
-                map[_originators[i]] = _sequences[i];
+                originators.Add(_originators[i]);
+                sequences.Add(_sequences[i]);
             }
         }
 
-        return map.Count == _originators.Length ? this : FromSorted(map);
+        return originators.Count == _originators.Length ? this
+            : originators.Count == 0 ? Empty
+            : new VectorClock([.. originators], [.. sequences]);
     }
 
     /// <inheritdoc />
@@ -212,7 +243,9 @@ public sealed class VectorClock : IEquatable<VectorClock>, IEnumerable<KeyValueP
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     /// <summary>Canonical text form, e.g. <c>{0:4, 100:17}</c>; used in the journal.</summary>
-    public override string ToString()
+    public override string ToString() => _text ??= Format();
+
+    private string Format()
     {
         var text = new StringBuilder("{");
         for (var i = 0; i < _originators.Length; i++)
@@ -222,7 +255,4 @@ public sealed class VectorClock : IEquatable<VectorClock>, IEnumerable<KeyValueP
 
         return text.Append('}').ToString();
     }
-
-    private static VectorClock FromSorted(SortedDictionary<uint, ulong> map) =>
-        map.Count == 0 ? Empty : new VectorClock([.. map.Keys], [.. map.Values]);
 }

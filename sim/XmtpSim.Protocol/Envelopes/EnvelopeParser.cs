@@ -84,6 +84,27 @@ public static class EnvelopeParser
         DecodeOriginator(bytes, scheme, topicValidation, recoverOriginator: false);
 
     /// <summary>
+    /// <see cref="ParseReplicated(ByteString, ISignatureScheme, TopicValidation)"/> of what a peer sent, decoded
+    /// once per envelope object. The decode is a pure function of the raw bytes (immutable), the scheme and the
+    /// topic rule, so the replicas of one network share one result instead of each decoding the same bytes again;
+    /// other bytes (a tampered copy is a different object) or another scheme or rule are decoded for real.
+    /// The caller charges its own simulated CPU time either way.
+    /// </summary>
+    public static EnvelopeResult<ParsedOriginatorEnvelope> ParseReplicated(
+        ParsedOriginatorEnvelope received, ISignatureScheme scheme, TopicValidation topicValidation = TopicValidation.Strict)
+    {
+        ArgumentNullException.ThrowIfNull(received);
+        if (received.Replicated is { } known && ReferenceEquals(known.Scheme, scheme) && known.TopicValidation == topicValidation)
+        {
+            return known.Result;
+        }
+
+        var result = ParseReplicated(received.Raw, scheme, topicValidation);
+        received.Replicated = new ReplicaDecode(scheme, topicValidation, result);
+        return result;
+    }
+
+    /// <summary>
     /// Wraps an envelope this node has just signed over a payer envelope it has already validated: nothing
     /// is recovered again (the signer is the node itself). The layers are decoded again from the one
     /// serialized envelope, so every layer's bytes are slices of what the node stores and replicas share.

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using XmtpSim.Protocol.Crypto;
+using XmtpSim.Protocol.Cursors;
 using XmtpSim.Protocol.Topics;
 using XmtpSim.Protocol.Wire.Envelopes;
 
@@ -11,6 +12,7 @@ namespace XmtpSim.Protocol.Envelopes;
 /// </summary>
 public sealed class ParsedOriginatorEnvelope
 {
+    private VectorClock? _dependsOnClock;
     internal ParsedOriginatorEnvelope(
         ByteString raw,
         ByteString unsignedBytes,
@@ -88,6 +90,21 @@ public sealed class ParsedOriginatorEnvelope
     /// <summary>aad.depends_on (empty if absent).</summary>
     public IReadOnlyDictionary<uint, ulong> DependsOn => Client.DependsOn;
 
+    /// <summary>
+    /// aad.depends_on as a vector clock, built once per envelope (every member of a group reads the same
+    /// envelope object; the clock is immutable, so they share it).
+    /// </summary>
+    public VectorClock DependsOnClock => _dependsOnClock ??= VectorClock.From(DependsOn);
+
+    /// <summary>
+    /// What <see cref="EnvelopeParser.ParseReplicated(ParsedOriginatorEnvelope, ISignatureScheme, TopicValidation)"/>
+    /// decoded from <see cref="Raw"/>, with the scheme and topic rule it used.
+    /// </summary>
+    internal ReplicaDecode? Replicated { get; set; }
+
     /// <summary>Total fee, picodollars.</summary>
     public ulong TotalFeePicodollars => BaseFeePicodollars + CongestionFeePicodollars;
 }
+
+/// <summary>A replica's decode of an envelope's raw bytes, and what it depended on.</summary>
+internal sealed record ReplicaDecode(ISignatureScheme Scheme, TopicValidation TopicValidation, EnvelopeResult<ParsedOriginatorEnvelope> Result);

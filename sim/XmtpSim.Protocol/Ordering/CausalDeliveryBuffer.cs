@@ -12,7 +12,7 @@ namespace XmtpSim.Protocol.Ordering;
 public sealed class CausalDeliveryBuffer<T>
 {
     private readonly CausalDeliveryOptions _options;
-    private readonly HashSet<EnvelopeId> _applied = [];
+    private readonly EnvelopeIdSet _applied = new();
     private readonly List<Parked> _parked = [];
     private readonly Dictionary<uint, ulong> _cursor = [];
     private VectorClock? _cursorSnapshot;
@@ -39,7 +39,24 @@ public sealed class CausalDeliveryBuffer<T>
     public int AppliedCount => _applied.Count;
 
     /// <summary>The earliest time a parked envelope needs attention (a fetch retry or giving up), if any.</summary>
-    public long? NextDeadlineNs => _parked.Count == 0 ? null : _parked.Min(p => Math.Min(p.NextRetryNs, p.GiveUpNs));
+    public long? NextDeadlineNs
+    {
+        get
+        {
+            if (_parked.Count == 0)
+            {
+                return null;
+            }
+
+            var earliest = long.MaxValue;
+            foreach (var parked in _parked)
+            {
+                earliest = Math.Min(earliest, Math.Min(parked.NextRetryNs, parked.GiveUpNs));
+            }
+
+            return earliest;
+        }
+    }
 
     /// <summary>True once <paramref name="id"/> has been applied.</summary>
     public bool HasApplied(EnvelopeId id) => _applied.Contains(id);
@@ -50,10 +67,32 @@ public sealed class CausalDeliveryBuffer<T>
     /// </summary>
     public IReadOnlyList<Delivery<T>> Offer(IEnumerable<CausalEnvelope<T>> batch, long nowNs)
     {
-        var fresh = batch
-            .Where(e => !_applied.Contains(e.Id) && !_parked.Exists(p => p.Envelope.Id == e.Id))
-            .DistinctBy(e => e.Id)
-            .ToList();
+        ArgumentNullException.ThrowIfNull(batch);
+        var fresh = new List<CausalEnvelope<T>>();
+        HashSet<EnvelopeId>? taken = null; // first occurrence wins; small batches are searched directly
+        foreach (var envelope in batch)
+        {
+            if (_applied.Contains(envelope.Id) || IsParked(envelope.Id))
+            {
+                continue;
+            }
+
+            if (fresh.Count >= 16)
+            {
+                taken ??= [.. fresh.Select(f => f.Id)];
+                if (!taken.Add(envelope.Id))
+                {
+                    continue;
+                }
+            }
+            else if (IndexOf(fresh, envelope.Id) >= 0)
+            {
+                continue;
+            }
+
+            fresh.Add(envelope);
+        }
+
         fresh.Sort(TimestampOrder);
 
         var delivered = new List<Delivery<T>>();
@@ -136,6 +175,32 @@ public sealed class CausalDeliveryBuffer<T>
         }
 
         return delivered;
+    }
+
+    private bool IsParked(EnvelopeId id)
+    {
+        foreach (var parked in _parked)
+        {
+            if (parked.Envelope.Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int IndexOf(List<CausalEnvelope<T>> envelopes, EnvelopeId id)
+    {
+        for (var i = 0; i < envelopes.Count; i++)
+        {
+            if (envelopes[i].Id == id)
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static int TimestampOrder(CausalEnvelope<T> left, CausalEnvelope<T> right)

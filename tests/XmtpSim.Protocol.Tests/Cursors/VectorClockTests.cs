@@ -93,4 +93,26 @@ public sealed class VectorClockTests
         Assert.Equal("{0:4, 100:17}", VectorClock.Of((100, 17), (0, 4)).ToString());
         Assert.Equal("{}", VectorClock.Empty.ToString());
     }
+
+    [Fact]
+    public void From_keeps_the_maximum_of_repeated_originators_in_any_order_and_drops_zeros()
+    {
+        Gen.Select(Gen.UInt[0, 6], Gen.ULong[0, 12]).Array[0, 9].Sample(entries =>
+        {
+            var clock = VectorClock.From(entries.Select(e => KeyValuePair.Create(e.Item1, e.Item2)));
+            var expected = entries.Where(e => e.Item2 != 0).GroupBy(e => e.Item1).OrderBy(g => g.Key)
+                .Select(g => KeyValuePair.Create(g.Key, g.Max(e => e.Item2))).ToList();
+            Assert.Equal(expected, clock.ToList());
+            Assert.True(clock.Originators.ToArray().SequenceEqual(expected.Select(e => e.Key)));
+        });
+    }
+
+    [Fact]
+    public void Where_keeps_only_matching_entries()
+    {
+        var clock = VectorClock.Of((0, 3), (100, 17), (200, 4));
+        Assert.Equal(VectorClock.Of((100, 17), (200, 4)), clock.Where(o => o >= 100));
+        Assert.Same(clock, clock.Where(_ => true));
+        Assert.Same(VectorClock.Empty, clock.Where(_ => false));
+    }
 }
