@@ -22,14 +22,14 @@ public sealed class NodeStoreTests
         return scheme;
     }
 
-    private static StoredEnvelope Row(uint originator, ulong sequence)
+    private static ParsedOriginatorEnvelope Row(uint originator, ulong sequence)
     {
         var frame = MlsFrame.Build(GroupId, 1, MlsContentType.Application, 200, sequence);
         var client = ClientEnvelopes.GroupMessage(GroupId, ByteString.CopyFrom(frame));
         var payer = EnvelopeSigner.SignPayer(Scheme, Payer, client, originator, 30);
         var stamp = OriginatorStamp.ForRetention(originator, sequence, 1_780_000_000_000_000_000, 100, 0, 1_780_000_000, 30);
         var signed = EnvelopeSigner.SignOriginator(Scheme, Node, stamp, payer);
-        return new StoredEnvelope(EnvelopeParser.ParseOriginator(signed.ToByteString(), Scheme).Unwrap(), 0);
+        return EnvelopeParser.ParseOriginator(signed.ToByteString(), Scheme).Unwrap();
     }
 
     [Fact]

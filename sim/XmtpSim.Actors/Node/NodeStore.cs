@@ -1,5 +1,6 @@
 using XmtpSim.Protocol.Crypto;
 using XmtpSim.Protocol.Cursors;
+using XmtpSim.Protocol.Envelopes;
 using XmtpSim.Protocol.Fees;
 using XmtpSim.Protocol.Topics;
 
@@ -9,12 +10,13 @@ namespace XmtpSim.Actors.Node;
 /// A node's durable state (its PostgreSQL database in xmtpd): envelopes unique on (originator, sequence),
 /// per-originator and per-topic indexes, the node's own sequence counter, congestion counters, unsettled
 /// usage and the indexer's last block. It survives a crash; everything else in the node actor does not.
-/// Uniqueness is checked in the per-originator index, which is kept sorted by sequence.
+/// Uniqueness is checked in the per-originator index, which is kept sorted by sequence. A row is the envelope
+/// itself: parsed envelopes are immutable, so the rows of every replica share one object.
 /// </summary>
 public sealed class NodeStore
 {
-    private readonly Dictionary<uint, List<StoredEnvelope>> _byOriginator = [];
-    private readonly Dictionary<Topic, List<StoredEnvelope>> _byTopic = [];
+    private readonly Dictionary<uint, List<ParsedOriginatorEnvelope>> _byOriginator = [];
+    private readonly Dictionary<Topic, List<ParsedOriginatorEnvelope>> _byTopic = [];
     private readonly Dictionary<uint, ulong> _maxSequence = [];
     private VectorClock? _cursor;
 
@@ -43,8 +45,8 @@ public sealed class NodeStore
     public bool Contains(EnvelopeId id) =>
         _byOriginator.TryGetValue(id.Originator, out var rows) && IndexOf(rows, id.Sequence) >= 0;
 
-    /// <summary>Inserts a row; false (and nothing changes) when its id is already stored — inserts are idempotent.</summary>
-    public bool TryAdd(StoredEnvelope row)
+    /// <summary>Inserts an envelope; false (and nothing changes) when its id is already stored — inserts are idempotent.</summary>
+    public bool TryAdd(ParsedOriginatorEnvelope row)
     {
         var (originator, sequence) = (row.Id.Originator, row.Id.Sequence);
         if (!_byOriginator.TryGetValue(originator, out var rows))
@@ -52,7 +54,7 @@ public sealed class NodeStore
             _byOriginator[originator] = rows = [];
         }
 
-        if (rows.Count == 0 || rows[^1].Envelope.SequenceId < sequence)
+        if (rows.Count == 0 || rows[^1].SequenceId < sequence)
         {
             rows.Add(row);
         }
@@ -69,7 +71,7 @@ public sealed class NodeStore
 
         Count++;
 
-        var topic = row.Envelope.Topic;
+        var topic = row.Topic;
         if (!_byTopic.TryGetValue(topic, out var topicRows))
         {
             _byTopic[topic] = topicRows = [];
@@ -86,7 +88,7 @@ public sealed class NodeStore
     }
 
     /// <summary>Rows of <paramref name="originator"/> with sequence &gt; <paramref name="after"/>, ascending, at most <paramref name="limit"/>.</summary>
-    public IReadOnlyList<StoredEnvelope> Since(uint originator, ulong after, int limit)
+    public IReadOnlyList<ParsedOriginatorEnvelope> Since(uint originator, ulong after, int limit)
     {
         if (!_byOriginator.TryGetValue(originator, out var rows) || rows.Count == 0 || rows[^1].Id.Sequence <= after)
         {
@@ -102,9 +104,9 @@ public sealed class NodeStore
     /// Rows on <paramref name="topics"/> with sequence &gt; cursor[originator], ordered by (originator, sequence)
     /// as xmtpd's queries are, at most <paramref name="limit"/>.
     /// </summary>
-    public List<StoredEnvelope> Query(IEnumerable<Topic> topics, VectorClock lastSeen, int limit)
+    public List<ParsedOriginatorEnvelope> Query(IEnumerable<Topic> topics, VectorClock lastSeen, int limit)
     {
-        var rows = new List<StoredEnvelope>();
+        var rows = new List<ParsedOriginatorEnvelope>();
         foreach (var topic in topics.Distinct())
         {
             if (_byTopic.TryGetValue(topic, out var topicRows))
@@ -132,14 +134,14 @@ public sealed class NodeStore
     }
 
     /// <summary>The index of <paramref name="sequence"/> in <paramref name="rows"/> (sorted), or the complement of where it would go.</summary>
-    private static int IndexOf(List<StoredEnvelope> rows, ulong sequence)
+    private static int IndexOf(List<ParsedOriginatorEnvelope> rows, ulong sequence)
     {
         var low = 0;
         var high = rows.Count - 1;
         while (low <= high)
         {
             var mid = low + ((high - low) / 2);
-            var at = rows[mid].Envelope.SequenceId;
+            var at = rows[mid].SequenceId;
             if (at == sequence)
             {
                 return mid;

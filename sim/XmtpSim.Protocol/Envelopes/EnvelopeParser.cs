@@ -84,24 +84,27 @@ public static class EnvelopeParser
         DecodeOriginator(bytes, scheme, topicValidation, recoverOriginator: false);
 
     /// <summary>
-    /// <see cref="ParseReplicated(ByteString, ISignatureScheme, TopicValidation)"/> of what a peer sent, decoded
-    /// once per envelope object. The decode is a pure function of the raw bytes (immutable), the scheme and the
-    /// topic rule, so the replicas of one network share one result instead of each decoding the same bytes again;
-    /// other bytes (a tampered copy is a different object) or another scheme or rule are decoded for real.
-    /// The caller charges its own simulated CPU time either way.
+    /// What a replica's <see cref="ParseReplicated(ByteString, ISignatureScheme, TopicValidation)"/> of
+    /// <paramref name="received"/>'s raw bytes concludes: null when they decode and the payer recovers, else why
+    /// not. Every <see cref="ParsedOriginatorEnvelope"/> is built by this parser from its <see cref="ParsedOriginatorEnvelope.Raw"/>,
+    /// so on success its fields are what the decode would read, and the caller uses them. The verdict is a pure
+    /// function of those immutable bytes, the scheme and the topic rule; it is worked out once per envelope object
+    /// and kept on it, so the replicas of one network decode an envelope once instead of once each. Other bytes
+    /// (a tampered copy is another object), another scheme or another rule are decoded for real. The caller
+    /// charges its own simulated CPU time either way.
     /// </summary>
-    public static EnvelopeResult<ParsedOriginatorEnvelope> ParseReplicated(
+    public static EnvelopeError? CheckReplicated(
         ParsedOriginatorEnvelope received, ISignatureScheme scheme, TopicValidation topicValidation = TopicValidation.Strict)
     {
         ArgumentNullException.ThrowIfNull(received);
         if (received.Replicated is { } known && ReferenceEquals(known.Scheme, scheme) && known.TopicValidation == topicValidation)
         {
-            return known.Result;
+            return known.Error;
         }
 
-        var result = ParseReplicated(received.Raw, scheme, topicValidation);
-        received.Replicated = new ReplicaDecode(scheme, topicValidation, result);
-        return result;
+        var error = ParseReplicated(received.Raw, scheme, topicValidation).Error;
+        received.Replicated = ReplicaVerdict.Of(scheme, topicValidation, error);
+        return error;
     }
 
     /// <summary>

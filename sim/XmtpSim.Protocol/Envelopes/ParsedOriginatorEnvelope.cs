@@ -48,6 +48,9 @@ public sealed class ParsedOriginatorEnvelope
     /// <summary>Per-originator sequence ID.</summary>
     public ulong SequenceId { get; }
 
+    /// <summary>(originator, sequence): the envelope's network-wide identity.</summary>
+    public EnvelopeId Id => new(OriginatorNodeId, SequenceId);
+
     /// <summary>Originator clock at staging, Unix nanoseconds.</summary>
     public long OriginatorNs { get; }
 
@@ -97,14 +100,35 @@ public sealed class ParsedOriginatorEnvelope
     public VectorClock DependsOnClock => _dependsOnClock ??= VectorClock.From(DependsOn);
 
     /// <summary>
-    /// What <see cref="EnvelopeParser.ParseReplicated(ParsedOriginatorEnvelope, ISignatureScheme, TopicValidation)"/>
-    /// decoded from <see cref="Raw"/>, with the scheme and topic rule it used.
+    /// What <see cref="EnvelopeParser.CheckReplicated"/> concluded about <see cref="Raw"/>, with the scheme and
+    /// topic rule it used (one reference, so a reader never sees half of it).
     /// </summary>
-    internal ReplicaDecode? Replicated { get; set; }
+    internal ReplicaVerdict? Replicated { get; set; }
 
     /// <summary>Total fee, picodollars.</summary>
     public ulong TotalFeePicodollars => BaseFeePicodollars + CongestionFeePicodollars;
 }
 
-/// <summary>A replica's decode of an envelope's raw bytes, and what it depended on.</summary>
-internal sealed record ReplicaDecode(ISignatureScheme Scheme, TopicValidation TopicValidation, EnvelopeResult<ParsedOriginatorEnvelope> Result);
+/// <summary>A replica's verdict on an envelope's raw bytes (null error = valid), and what it depended on.</summary>
+internal sealed record ReplicaVerdict(ISignatureScheme Scheme, TopicValidation TopicValidation, EnvelopeError? Error)
+{
+    private static ReplicaVerdict? lastValid;
+
+    /// <summary>The verdict; valid verdicts under the same scheme and rule share one instance.</summary>
+    public static ReplicaVerdict Of(ISignatureScheme scheme, TopicValidation topicValidation, EnvelopeError? error)
+    {
+        if (error is not null)
+        {
+            return new ReplicaVerdict(scheme, topicValidation, error);
+        }
+
+        var shared = Volatile.Read(ref lastValid);
+        if (shared is null || !ReferenceEquals(shared.Scheme, scheme) || shared.TopicValidation != topicValidation)
+        {
+            shared = new ReplicaVerdict(scheme, topicValidation, null);
+            Volatile.Write(ref lastValid, shared);
+        }
+
+        return shared;
+    }
+}
