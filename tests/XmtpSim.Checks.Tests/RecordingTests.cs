@@ -133,4 +133,21 @@ public sealed class RecordingTests
         Assert.Equal(1, history.EventsByKind["send"]);
         Assert.Equal(2_300_000_000, history.EndNs);
     }
+
+    [Fact]
+    public void Store_records_are_packed_and_read_back_what_they_were_given()
+    {
+        var record = new StoreRecord(12_345, 3, new EnvelopeId(200, 9_000_000_000), 7, StoreSource.Index, 12_000_100, true, 4);
+
+        Assert.Equal(44, System.Runtime.CompilerServices.Unsafe.SizeOf<StoreRecord>());
+        Assert.Equal(12_345, record.TimeNs);
+        Assert.Equal(3, record.Node);
+        Assert.Equal(new EnvelopeId(200, 9_000_000_000), record.Envelope);
+        Assert.Equal(7, record.Topic);
+        Assert.Equal(StoreSource.Index, record.Source);
+        Assert.Equal(12_000_100, record.Fee);
+        Assert.True(record.FeeMismatch);
+        Assert.Equal(4, record.Digest);
+        Assert.Equal(record, new StoreRecord(12_345, 3, new EnvelopeId(200, 9_000_000_000), 7, StoreSource.Index, 12_000_100, true, 4));
+    }
 }

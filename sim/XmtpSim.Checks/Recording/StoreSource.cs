@@ -1,7 +1,7 @@
 namespace XmtpSim.Checks.Recording;
 
 /// <summary>How a node came to store an envelope it did not originate.</summary>
-public enum StoreSource
+public enum StoreSource : byte
 {
     /// <summary><c>replication</c>: pulled from its originator (or a peer).</summary>
     Replication,
