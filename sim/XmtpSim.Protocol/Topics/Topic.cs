@@ -17,8 +17,15 @@ public readonly struct Topic : IEquatable<Topic>
     public const int MaxLength = 128;
 
     private readonly byte[]? _bytes;
+    private readonly int _hash; // of the bytes, once: topics key the busiest dictionaries of nodes and clients
 
-    private Topic(byte[] bytes) => _bytes = bytes;
+    private Topic(byte[] bytes)
+    {
+        _bytes = bytes;
+        var hash = default(HashCode);
+        hash.AddBytes(bytes);
+        _hash = hash.ToHashCode();
+    }
 
     /// <summary>True for <c>default(Topic)</c>, which holds no bytes.</summary>
     public bool IsDefault => _bytes is null;
@@ -186,18 +193,13 @@ public readonly struct Topic : IEquatable<Topic>
 
     /// <inheritdoc />
     public bool Equals(Topic other) =>
-        _bytes is null ? other._bytes is null : other._bytes is not null && _bytes.AsSpan().SequenceEqual(other._bytes);
+        _bytes is null ? other._bytes is null : other._bytes is not null && _hash == other._hash && _bytes.AsSpan().SequenceEqual(other._bytes);
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is Topic other && Equals(other);
 
     /// <inheritdoc />
-    public override int GetHashCode()
-    {
-        var hash = new HashCode();
-        hash.AddBytes(_bytes);
-        return hash.ToHashCode();
-    }
+    public override int GetHashCode() => _hash;
 
     /// <summary>Human-readable form xmtpd logs: <c>&lt;name&gt;/&lt;lower-case hex identifier&gt;</c>.</summary>
     public override string ToString() =>
