@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Akka.Actor;
 using XmtpSim.Actors.Journal;
 using XmtpSim.Actors.Messages;
@@ -28,7 +29,7 @@ public sealed class NodeActor : ReceiveActor
     private readonly string _name;
     private readonly SortedDictionary<uint, PeerLink> _peers = [];
     private readonly SortedDictionary<int, ReplicaSubscriber> _replicas = [];
-    private readonly Dictionary<Topic, SortedSet<int>> _topicSubscribers = [];
+    private readonly Dictionary<Topic, HashSet<int>> _topicSubscribers = []; // unordered: OnPoll sends in client order
     private readonly Dictionary<int, ClientStream> _clients = []; // looked up, never iterated
     private readonly List<ParsedOriginatorEnvelope> _newSincePoll = [];
     private Dictionary<uint, RegisteredNode> _registry = [];
@@ -488,7 +489,8 @@ public sealed class NodeActor : ReceiveActor
 
         if (_newSincePoll.Count > 0)
         {
-            var perClient = new SortedDictionary<int, List<ParsedOriginatorEnvelope>>();
+            // One batch per subscribed client, sent in client order.
+            var perClient = new Dictionary<int, (ClientStream Stream, List<ParsedOriginatorEnvelope> Envelopes)>();
             foreach (var row in _newSincePoll)
             {
                 if (!_topicSubscribers.TryGetValue(row.Topic, out var subscribers))
@@ -498,18 +500,22 @@ public sealed class NodeActor : ReceiveActor
 
                 foreach (var client in subscribers)
                 {
-                    if (!perClient.TryGetValue(client, out var list))
+                    ref var batch = ref CollectionsMarshal.GetValueRefOrAddDefault(perClient, client, out var exists);
+                    if (!exists)
                     {
-                        perClient[client] = list = [];
+                        batch = (_clients[client], []);
                     }
 
-                    list.Add(row);
+                    batch.Envelopes.Add(row);
                 }
             }
 
-            foreach (var (client, envelopes) in perClient)
+            var order = perClient.Keys.ToArray();
+            Array.Sort(order);
+            foreach (var client in order)
             {
-                _sim.Send(_clients[client].Client, new TopicEnvelopes(envelopes, CatchUpComplete: false));
+                var (stream, envelopes) = perClient[client];
+                _sim.Send(stream.Client, new TopicEnvelopes(envelopes, CatchUpComplete: false));
             }
 
             _newSincePoll.Clear();

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace XmtpSim.Engine.Network;
 
 /// <summary>
@@ -18,12 +20,25 @@ public sealed class NetworkModel
     private readonly List<Dictionary<int, long>?> _lastArrival = [];
     private readonly Dictionary<int, long> _extraLatency = [];
     private readonly HashSet<(int From, int To)> _oneWayBlocks = [];
+    private readonly ILatency?[,] _betweenRegions;
     private int[] _partitionGroup = [];
 
     /// <summary>Creates the model.</summary>
     public NetworkModel(NetworkOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _options = options;
+
+        // Region pairs as a matrix: every send looks its pair up.
+        var regions = options.Between.Count == 0 ? 0 : options.Between.Keys.Max(k => Math.Max(k.From, k.To)) + 1;
+        _betweenRegions = new ILatency?[regions, regions];
+        foreach (var ((from, to), latency) in options.Between)
+        {
+            if (from >= 0 && to >= 0)
+            {
+                _betweenRegions[from, to] = latency;
+            }
+        }
     }
 
     /// <summary>The options in force.</summary>
@@ -133,19 +148,23 @@ public sealed class NetworkModel
             return arrival;
         }
 
-        var last = _lastArrival[from] ??= [];
-        var previous = last.GetValueOrDefault(to);
-        var inOrder = Math.Max(arrival, previous);
-        last[to] = inOrder;
-        return inOrder;
+        ref var previous = ref CollectionsMarshal.GetValueRefOrAddDefault(_lastArrival[from] ??= [], to, out _);
+        previous = Math.Max(arrival, previous);
+        return previous;
     }
 
     private long OneWay(int from, int to, Random random)
     {
-        var latency = from >= 0 && to >= 0 && _options.Between.Count > 0 &&
-            _options.Between.TryGetValue((_regionOf[from], _regionOf[to]), out var pair)
-                ? pair
-                : _options.DefaultLatency;
+        var latency = _options.DefaultLatency;
+        if (from >= 0 && to >= 0)
+        {
+            var (a, b) = (_regionOf[from], _regionOf[to]);
+            if ((uint)a < (uint)_betweenRegions.GetLength(0) && (uint)b < (uint)_betweenRegions.GetLength(1) && _betweenRegions[a, b] is { } pair)
+            {
+                latency = pair;
+            }
+        }
+
         var nanos = Math.Max(latency.SampleNanos(random), _options.MinimumLatencyNanos);
         if (_extraLatency.Count > 0)
         {
