@@ -34,6 +34,8 @@ public static class SimulationRunner
         }
 
         var wall = Stopwatch.StartNew();
+        var gcPause = GC.GetTotalPauseDuration();
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         using var journal = new JournalWriter(journalPath, ToEngineMode(scenario.Journal));
         var built = SimulationBuilder.Build(scenario, journal, settings.Parallelism);
         var recorder = JournalRecorder.Attach(journal, built.NodeIds);
@@ -50,7 +52,9 @@ public static class SimulationRunner
         wall.Stop();
 
         var profile = new WallProfile(
-            buildSeconds, simulatedSeconds - buildSeconds, wall.Elapsed.TotalSeconds - simulatedSeconds, PeakMemoryBytes());
+            buildSeconds, simulatedSeconds - buildSeconds, wall.Elapsed.TotalSeconds - simulatedSeconds, PeakMemoryBytes(),
+            (GC.GetTotalPauseDuration() - gcPause).TotalSeconds,
+            [GC.CollectionCount(0) - collections[0], GC.CollectionCount(1) - collections[1], GC.CollectionCount(2) - collections[2]]);
         var info = new RunInfo(
             scenario.Name, scenario.Seed, hash, built.EndNanos / (double)SimTime.NanosPerSecond, wall.Elapsed.TotalSeconds, built.CryptoScheme, profile);
         var results = RunResultsBuilder.Build(info, recorder.History, checks);

@@ -136,6 +136,14 @@ public static class SummaryJson
             w.WriteNumber("wall_simulate_seconds", wall.SimulateSeconds);
             w.WriteNumber("wall_checks_seconds", wall.ChecksSeconds);
             w.WriteNumber("wall_peak_memory_bytes", wall.PeakMemoryBytes);
+            w.WriteNumber("wall_gc_pause_seconds", wall.GcPauseSeconds);
+            w.WriteStartArray("wall_gc_collections");
+            foreach (var count in wall.GcCollections ?? [])
+            {
+                w.WriteNumberValue(count);
+            }
+
+            w.WriteEndArray();
         }
 
         w.WriteString("crypto", r.Crypto);

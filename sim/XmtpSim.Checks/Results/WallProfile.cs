@@ -8,4 +8,7 @@ namespace XmtpSim.Checks.Results;
 /// <param name="SimulateSeconds">Running virtual time to its end, and hashing the journal.</param>
 /// <param name="ChecksSeconds">Evaluating the checks over the recorded journal.</param>
 /// <param name="PeakMemoryBytes">The process's peak resident memory when the checks end.</param>
-public sealed record WallProfile(double BuildSeconds, double SimulateSeconds, double ChecksSeconds, long PeakMemoryBytes);
+/// <param name="GcPauseSeconds">Time the garbage collector paused the process during the run (build to checks).</param>
+/// <param name="GcCollections">Collections of generations 0, 1 and 2 during the run (a gen 2 collection counts in all three).</param>
+public sealed record WallProfile(
+    double BuildSeconds, double SimulateSeconds, double ChecksSeconds, long PeakMemoryBytes, double GcPauseSeconds = 0, IReadOnlyList<int>? GcCollections = null);
