@@ -150,4 +150,60 @@ public sealed class RecordingTests
         Assert.Equal(4, record.Digest);
         Assert.Equal(record, new StoreRecord(12_345, 3, new EnvelopeId(200, 9_000_000_000), 7, StoreSource.Index, 12_000_100, true, 4));
     }
+
+    [Fact]
+    public void A_spilling_list_moves_full_chunks_out_and_reads_them_back_on_access()
+    {
+        using var spill = new ChunkSpill();
+        var list = new ChunkedList<EnvelopeId>();
+        list.SpillTo(spill);
+        const int count = (40 << 16) + 123; // 40 full chunks and a partial one
+        for (var i = 0; i < count; i++)
+        {
+            list.Add(new EnvelopeId((uint)(i % 7), (ulong)i));
+        }
+
+        Assert.Equal(8, list.SpilledChunks); // chunks 32..39: the first 32 stay, the one being filled stays
+        Assert.Equal(8L * (1 << 16) * 16, spill.Length);
+        Assert.Equal(new EnvelopeId(0, 35 << 16), list[35 << 16]);
+        Assert.Equal(7, list.SpilledChunks); // read back on access
+        var i2 = 0;
+        foreach (var id in list)
+        {
+            Assert.Equal(new EnvelopeId((uint)(i2 % 7), (ulong)i2), id);
+            i2++;
+        }
+
+        Assert.Equal(count, i2);
+        Assert.Equal(0, list.SpilledChunks);
+    }
+
+    [Fact]
+    public void A_spilling_list_truncated_into_a_spilled_chunk_appends_where_it_reads()
+    {
+        using var spill = new ChunkSpill();
+        var list = new ChunkedList<long>();
+        list.SpillTo(spill);
+        for (var i = 0; i < 36 << 16; i++)
+        {
+            list.Add(i);
+        }
+
+        var cut = (33 << 16) + 5; // inside a spilled chunk
+        list.Truncate(cut);
+        list.Add(-1);
+        list.Add(-2);
+        Assert.Equal(cut + 2, list.Count);
+        Assert.Equal(cut - 1, list[cut - 1]);
+        Assert.Equal(-1, list[cut]);
+        Assert.Equal(-2, list[cut + 1]);
+    }
+
+    [Fact]
+    public void Items_holding_references_cannot_be_spilled()
+    {
+        using var spill = new ChunkSpill();
+        Assert.Throws<NotSupportedException>(() => new ChunkedList<KeyValuePair<string, int>>().SpillTo(spill));
+        Assert.Equal(0, spill.Length);
+    }
 }

@@ -23,6 +23,9 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
     /// <inheritdoc />
     public int Count => _rows.Count;
 
+    /// <summary>Full chunks of per-apply rows go to <paramref name="spill"/> (see <see cref="ChunkedList{T}.SpillTo"/>).</summary>
+    public void SpillRowsTo(ChunkSpill spill) => _rows.SpillTo(spill);
+
     /// <inheritdoc />
     public ApplyRecord this[int index]
     {

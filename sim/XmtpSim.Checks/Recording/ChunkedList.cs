@@ -1,10 +1,14 @@
 using System.Collections;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace XmtpSim.Checks.Recording;
 
 /// <summary>
 /// An append-only list of values kept in fixed chunks of 65,536 items, so that growing to tens of millions of
 /// records never copies what is already stored (a <see cref="List{T}"/> doubles and copies its whole array).
+/// A list told to <see cref="SpillTo"/> a <see cref="ChunkSpill"/> keeps its first chunks in memory and moves
+/// every later chunk there once it is full; a spilled chunk comes back on first access.
 /// </summary>
 public sealed class ChunkedList<T> : IReadOnlyList<T>
     where T : struct
@@ -13,7 +17,12 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
     private const int ChunkSize = 1 << ChunkShift;
     private const int ChunkMask = ChunkSize - 1;
 
-    private readonly List<T[]> _chunks = [];
+    /// <summary>Chunks kept in memory before a spilling list starts to spill (2,097,152 items).</summary>
+    private const int ChunksBeforeSpill = 32;
+
+    private readonly List<T[]?> _chunks = [];
+    private readonly List<long> _spilledAt = []; // file offset per chunk, -1 while in memory
+    private ChunkSpill? _spill;
 
     /// <summary>Items stored.</summary>
     public int Count { get; private set; }
@@ -25,8 +34,24 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            return _chunks[index >> ChunkShift][index & ChunkMask];
+            return Chunk(index >> ChunkShift)[index & ChunkMask];
         }
+    }
+
+    /// <summary>Chunks currently in the spill file, not in memory.</summary>
+    public int SpilledChunks => _chunks.Count(c => c is null);
+
+    /// <summary>From now on, full chunks past the first 32 go to <paramref name="spill"/>.</summary>
+    /// <exception cref="NotSupportedException">The items hold references (they cannot be written out as bytes).</exception>
+    public void SpillTo(ChunkSpill spill)
+    {
+        ArgumentNullException.ThrowIfNull(spill);
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            throw new NotSupportedException($"{typeof(T).Name} holds references and cannot be spilled");
+        }
+
+        _spill = spill;
     }
 
     /// <summary>Appends one item.</summary>
@@ -35,17 +60,21 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         var offset = Count & ChunkMask;
         if (offset == 0)
         {
-            _chunks.Add(new T[Count == 0 ? 256 : ChunkSize]);
+            // The chunk just filled goes to the spill and its array is reused for the next one: a spilling list
+            // allocates nothing more, and leaves no garbage on the large-object heap for a full collection.
+            var recycled = _spill is not null && _chunks.Count > ChunksBeforeSpill ? Spill(_chunks.Count - 1) : null;
+            _chunks.Add(recycled ?? new T[Count == 0 ? 256 : ChunkSize]);
+            _spilledAt.Add(-1);
         }
-        else if (_chunks.Count == 1 && offset == _chunks[0].Length)
+        else if (_chunks.Count == 1 && offset == _chunks[0]!.Length)
         {
             // The first chunk starts small (most histories in tests are tiny) and grows up to a full chunk.
             var grown = new T[Math.Min(ChunkSize, offset * 4)];
-            Array.Copy(_chunks[0], grown, offset);
+            Array.Copy(_chunks[0]!, grown, offset);
             _chunks[0] = grown;
         }
 
-        _chunks[^1][offset] = item;
+        Chunk(_chunks.Count - 1)[offset] = item;
         Count++;
     }
 
@@ -59,6 +88,7 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         // Keep exactly the chunks that hold items: Add starts a new chunk whenever Count is at a boundary.
         var chunksInUse = (count + ChunkMask) >> ChunkShift;
         _chunks.RemoveRange(chunksInUse, _chunks.Count - chunksInUse);
+        _spilledAt.RemoveRange(chunksInUse, _spilledAt.Count - chunksInUse);
     }
 
     /// <inheritdoc />
@@ -66,9 +96,36 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
     {
         for (var i = 0; i < Count; i++)
         {
-            yield return _chunks[i >> ChunkShift][i & ChunkMask];
+            yield return Chunk(i >> ChunkShift)[i & ChunkMask];
         }
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>Writes a full chunk out and releases it; returns its array (null when there was nothing to spill).</summary>
+    private T[]? Spill(int chunk)
+    {
+        var items = _chunks[chunk];
+        if (items is null || items.Length != ChunkSize)
+        {
+            return null;
+        }
+
+        _spilledAt[chunk] = _spill!.Write(MemoryMarshal.AsBytes(items.AsSpan()));
+        _chunks[chunk] = null;
+        return items;
+    }
+
+    private T[] Chunk(int chunk)
+    {
+        if (_chunks[chunk] is { } items)
+        {
+            return items;
+        }
+
+        items = new T[ChunkSize];
+        _spill!.Read(_spilledAt[chunk], MemoryMarshal.AsBytes(items.AsSpan()));
+        _chunks[chunk] = items;
+        return items;
+    }
 }

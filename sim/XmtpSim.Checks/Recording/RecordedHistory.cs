@@ -57,6 +57,16 @@ public sealed class RecordedHistory
     /// <summary>Every node id seen in the journal (or announced to the recorder), ascending.</summary>
     public IReadOnlyCollection<uint> NodeIds => _nodeIds;
 
+    /// <summary>
+    /// The two tables that grow with every delivery, client applies and node stores, move their full chunks to
+    /// <paramref name="spill"/> as the run goes on; they come back when read.
+    /// </summary>
+    public void SpillLargeTablesTo(ChunkSpill spill)
+    {
+        Applies.SpillRowsTo(spill);
+        Stores.SpillTo(spill);
+    }
+
     /// <summary>Client publishes.</summary>
     public ChunkedList<PublishRecord> Publishes { get; } = new();
 
