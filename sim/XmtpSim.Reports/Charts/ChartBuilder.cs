@@ -91,12 +91,30 @@ public static class ChartBuilder
 
     private static ChartData LatencyPercentiles(RecordedHistory history, TimeBins bins)
     {
-        var perBin = new List<long>?[bins.Count];
+        // Two passes, so each bin's array is exactly its size: a day has tens of millions of applies, and lists
+        // grown by doubling would hold up to twice that.
+        var counts = new int[bins.Count];
         foreach (var apply in history.Applies)
         {
             if (apply.LatencyNs >= 0)
             {
-                (perBin[bins.Of(apply.TimeNs)] ??= []).Add(apply.LatencyNs);
+                counts[bins.Of(apply.TimeNs)]++;
+            }
+        }
+
+        var perBin = new long[bins.Count][];
+        for (var b = 0; b < bins.Count; b++)
+        {
+            perBin[b] = new long[counts[b]];
+            counts[b] = 0;
+        }
+
+        foreach (var apply in history.Applies)
+        {
+            if (apply.LatencyNs >= 0)
+            {
+                var b = bins.Of(apply.TimeNs);
+                perBin[b][counts[b]++] = apply.LatencyNs;
             }
         }
 
@@ -105,12 +123,13 @@ public static class ChartBuilder
         var p99 = new List<(double, double)>();
         for (var b = 0; b < bins.Count; b++)
         {
-            if (perBin[b] is not { Count: > 0 } values)
+            var values = perBin[b];
+            if (values.Length == 0)
             {
                 continue;
             }
 
-            values.Sort();
+            Array.Sort(values);
             var x = bins.Centre(b);
             p50.Add((x, Percentiles.NearestRank(values, 50) * MsPerNs));
             p90.Add((x, Percentiles.NearestRank(values, 90) * MsPerNs));
