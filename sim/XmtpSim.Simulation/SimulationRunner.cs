@@ -33,7 +33,7 @@ public static class SimulationRunner
             journalPath = Path.Combine(settings.OutputDirectory, scenario.Journal == Scenarios.JournalMode.Compressed ? "journal.ndjson.gz" : "journal.ndjson");
         }
 
-        var wall = Stopwatch.StartNew();
+        var wall = Stopwatch.StartNew(); // wall_* fields of the summary only; the simulation runs on the engine's clock
         var gcPause = GC.GetTotalPauseDuration();
         int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         using var journal = new JournalWriter(journalPath, ToEngineMode(scenario.Journal));

@@ -343,7 +343,7 @@ public sealed class ClientActor : ReceiveActor
             else if (_groupsByTopic.TryGetValue(topic, out var group))
             {
                 group.Arrived.Add(new CausalEnvelope<ParsedOriginatorEnvelope>(
-                    new EnvelopeId(envelope.OriginatorNodeId, envelope.SequenceId), envelope.OriginatorNs,
+                    envelope.Id, envelope.OriginatorNs,
                     envelope.DependsOnClock, envelope.OriginatorNodeId == ReservedOriginators.GroupMessages, envelope));
                 any = true;
             }
@@ -373,7 +373,7 @@ public sealed class ClientActor : ReceiveActor
 
     private void OnWelcome(ParsedOriginatorEnvelope envelope)
     {
-        var id = new EnvelopeId(envelope.OriginatorNodeId, envelope.SequenceId);
+        var id = envelope.Id;
         _welcomeCursor = _welcomeCursor.Advance(id.Originator, id.Sequence);
         if (!_seenWelcomes.Add(id) || envelope.Client.Envelope.WelcomeMessage?.V1 is not { } welcome ||
             !MessageContent.TryReadWelcome(welcome.Data.Span, out var groupId, out var commitSequence))

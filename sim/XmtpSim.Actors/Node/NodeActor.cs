@@ -313,40 +313,38 @@ public sealed class NodeActor : ReceiveActor
             return;
         }
 
-        var envelope = received;
-        var id = new EnvelopeId(envelope.OriginatorNodeId, envelope.SequenceId);
         var last = _store.MaxSequence(peer);
-        if (_store.Contains(id))
+        if (_store.Contains(received.Id))
         {
             return;
         }
 
-        if (envelope.SequenceId != last + 1)
+        if (received.SequenceId != last + 1)
         {
-            _sim.Journal(new NodeSequenceAnomalyEvent(_sim.Now, _name, peer, last + 1, envelope.SequenceId,
-                envelope.SequenceId < last ? "out_of_order" : "gap"));
+            _sim.Journal(new NodeSequenceAnomalyEvent(_sim.Now, _name, peer, last + 1, received.SequenceId,
+                received.SequenceId < last ? "out_of_order" : "gap"));
         }
 
         // Receivers price the envelope themselves, with their own congestion counters (spec §6, §9.4).
-        var minute = CongestionCounters.MinuteOf(envelope.OriginatorNs);
+        var minute = CongestionCounters.MinuteOf(received.OriginatorNs);
         long fee;
         try
         {
-            var rates = _rates!.At((ulong)(envelope.OriginatorNs / SimTime.NanosPerSecond));
-            fee = FeeCalculator.Quote(rates, envelope.Payer.Raw.Length, envelope.Payer.RetentionDays, _store.Congestion.Window(peer, minute)).TotalPicodollars;
+            var rates = _rates!.At((ulong)(received.OriginatorNs / SimTime.NanosPerSecond));
+            fee = FeeCalculator.Quote(rates, received.Payer.Raw.Length, received.Payer.RetentionDays, _store.Congestion.Window(peer, minute)).TotalPicodollars;
         }
         catch (Exception ex) when (ex is FeeCalculationException or RateRegistryException)
         {
-            fee = (long)envelope.TotalFeePicodollars;
+            fee = (long)received.TotalFeePicodollars;
         }
 
         // The replica validated these exact bytes above; it keeps the received (shared, immutable) parsed
         // object rather than its own copy: the same row content, a seventh of the memory on a 7-node run.
         _store.TryAdd(received);
-        _store.Meter(envelope.Payer.PayerAddress.Value, peer, minute, fee);
+        _store.Meter(received.Payer.PayerAddress.Value, peer, minute, fee);
         _newSincePoll.Add(received);
-        _sim.Journal(new NodeStoreEvent(_sim.Now, _name, peer, envelope.SequenceId, envelope.Topic.ToString(), "replication",
-            fee, fee != (long)envelope.TotalFeePicodollars, ContentDigest(envelope)));
+        _sim.Journal(new NodeStoreEvent(_sim.Now, _name, peer, received.SequenceId, received.Topic.ToString(), "replication",
+            fee, fee != (long)received.TotalFeePicodollars, ContentDigest(received)));
     }
 
     /// <summary>

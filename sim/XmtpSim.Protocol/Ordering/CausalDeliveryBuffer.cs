@@ -69,23 +69,11 @@ public sealed class CausalDeliveryBuffer<T>
     {
         ArgumentNullException.ThrowIfNull(batch);
         var fresh = new List<CausalEnvelope<T>>();
-        HashSet<EnvelopeId>? taken = null; // first occurrence wins; small batches are searched directly
+        HashSet<EnvelopeId>? taken = null; // first occurrence wins; made only for a second candidate (most batches hold one)
         foreach (var envelope in batch)
         {
-            if (_applied.Contains(envelope.Id) || IsParked(envelope.Id))
-            {
-                continue;
-            }
-
-            if (fresh.Count >= 16)
-            {
-                taken ??= [.. fresh.Select(f => f.Id)];
-                if (!taken.Add(envelope.Id))
-                {
-                    continue;
-                }
-            }
-            else if (IndexOf(fresh, envelope.Id) >= 0)
+            if (_applied.Contains(envelope.Id) || IsParked(envelope.Id) ||
+                (fresh.Count > 0 && !(taken ??= [fresh[0].Id]).Add(envelope.Id)))
             {
                 continue;
             }
@@ -188,19 +176,6 @@ public sealed class CausalDeliveryBuffer<T>
         }
 
         return false;
-    }
-
-    private static int IndexOf(List<CausalEnvelope<T>> envelopes, EnvelopeId id)
-    {
-        for (var i = 0; i < envelopes.Count; i++)
-        {
-            if (envelopes[i].Id == id)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 
     private static int TimestampOrder(CausalEnvelope<T> left, CausalEnvelope<T> right)

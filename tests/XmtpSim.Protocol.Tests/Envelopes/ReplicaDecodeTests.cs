@@ -38,13 +38,18 @@ public sealed class ReplicaDecodeTests
     }
 
     [Fact]
-    public void Tampered_bytes_are_another_object_and_are_decoded_again()
+    public void Each_envelope_object_gets_its_own_verdict()
     {
-        var received = Received();
-        Assert.Null(EnvelopeParser.CheckReplicated(received, Scheme));
-        var bytes = received.Raw.ToByteArray();
-        bytes[bytes.Length / 2] ^= 0x01; // inside the client payload the payer signed
-        var tampered = EnvelopeParser.ParseReplicated(ByteString.CopyFrom(bytes), Scheme);
-        Assert.True(!tampered.IsValid || tampered.Value.PayerAddress != received.PayerAddress);
+        var modeled = new ModeledSignatureScheme();
+        modeled.Register(Payer);
+        modeled.Register(Node);
+        var payer = EnvelopeSigner.SignPayer(modeled, Payer, ApplicationMessage(120, 4), NodeId, 30);
+        var stamp = OriginatorStamp.ForRetention(NodeId, 1, SigningUnixSeconds * 1_000_000_000L, 12_000_100, 0, SigningUnixSeconds, 30);
+        var modeledSigned = EnvelopeParser.ParseOriginator(EnvelopeSigner.SignOriginator(modeled, Node, stamp, payer).ToByteString(), modeled).Value!;
+        var realSigned = Received(); // its payer signature is a real one, which the modeled scheme refuses
+
+        Assert.Null(EnvelopeParser.CheckReplicated(modeledSigned, modeled));
+        Assert.Equal(EnvelopeErrorCode.PayerSignatureInvalid, EnvelopeParser.CheckReplicated(realSigned, modeled)?.Code);
+        Assert.Null(EnvelopeParser.CheckReplicated(modeledSigned, modeled)); // a refusal of one object is not another's
     }
 }
