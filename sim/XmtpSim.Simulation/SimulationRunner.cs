@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using XmtpSim.Checks;
 using XmtpSim.Checks.Output;
 using XmtpSim.Checks.Recording;
@@ -36,6 +37,8 @@ public static class SimulationRunner
         var wall = Stopwatch.StartNew(); // wall_* fields of the summary only; the simulation runs on the engine's clock
         var gcPause = GC.GetTotalPauseDuration();
         int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        var jitTime = JitInfo.GetCompilationTime();
+        var jitMethods = JitInfo.GetCompiledMethodCount();
         using var journal = new JournalWriter(journalPath, ToEngineMode(scenario.Journal));
         var built = SimulationBuilder.Build(scenario, journal, settings.Parallelism);
         var recorder = JournalRecorder.Attach(journal, built.NodeIds);
@@ -64,7 +67,8 @@ public static class SimulationRunner
         var profile = new WallProfile(
             buildSeconds, simulatedSeconds - buildSeconds, wall.Elapsed.TotalSeconds - simulatedSeconds, PeakMemoryBytes(),
             (GC.GetTotalPauseDuration() - gcPause).TotalSeconds,
-            [GC.CollectionCount(0) - collections[0], GC.CollectionCount(1) - collections[1], GC.CollectionCount(2) - collections[2]]);
+            [GC.CollectionCount(0) - collections[0], GC.CollectionCount(1) - collections[1], GC.CollectionCount(2) - collections[2]],
+            (JitInfo.GetCompilationTime() - jitTime).TotalSeconds, JitInfo.GetCompiledMethodCount() - jitMethods);
         var info = new RunInfo(
             scenario.Name, scenario.Seed, hash, built.EndNanos / (double)SimTime.NanosPerSecond, wall.Elapsed.TotalSeconds, built.CryptoScheme, profile);
         var results = RunResultsBuilder.Build(info, recorder.History, checks);

@@ -144,6 +144,8 @@ public static class SummaryJson
             }
 
             w.WriteEndArray();
+            w.WriteNumber("wall_jit_seconds", wall.JitSeconds);
+            w.WriteNumber("wall_jit_methods", wall.JitMethods);
         }
 
         w.WriteString("crypto", r.Crypto);

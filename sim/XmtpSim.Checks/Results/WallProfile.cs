@@ -10,5 +10,8 @@ namespace XmtpSim.Checks.Results;
 /// <param name="PeakMemoryBytes">The process's peak resident memory when the checks end.</param>
 /// <param name="GcPauseSeconds">Time the garbage collector paused the process during the run (build to checks).</param>
 /// <param name="GcCollections">Collections of generations 0, 1 and 2 during the run (a gen 2 collection counts in all three).</param>
+/// <param name="JitSeconds">Time the JIT compiler spent on all threads during the run (build to checks).</param>
+/// <param name="JitMethods">Methods the JIT compiled during the run (precompiled code that ran as is does not count).</param>
 public sealed record WallProfile(
-    double BuildSeconds, double SimulateSeconds, double ChecksSeconds, long PeakMemoryBytes, double GcPauseSeconds = 0, IReadOnlyList<int>? GcCollections = null);
+    double BuildSeconds, double SimulateSeconds, double ChecksSeconds, long PeakMemoryBytes, double GcPauseSeconds = 0, IReadOnlyList<int>? GcCollections = null,
+    double JitSeconds = 0, long JitMethods = 0);
