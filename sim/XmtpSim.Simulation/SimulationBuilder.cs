@@ -10,6 +10,7 @@ using XmtpSim.Engine;
 using XmtpSim.Engine.Journal;
 using XmtpSim.Engine.Network;
 using XmtpSim.Protocol.Crypto;
+using XmtpSim.Protocol.Storage;
 using XmtpSim.Scenarios;
 using XmtpSim.Scenarios.Distributions;
 
@@ -29,8 +30,20 @@ public static class SimulationBuilder
     // verified once by the first node and answered from the cache at the others.
     private const int RecoveryCacheEntries = 1 << 17;
 
-    /// <summary>Builds (but does not start) the simulation.</summary>
-    public static BuiltSimulation Build(Scenario scenario, JournalWriter journal, int parallelism)
+    /// <summary>
+    /// How long, by its originator timestamp, a stored envelope keeps its bytes in memory when the nodes have a
+    /// scratch file: replicas, subscribers and new group members read them within seconds; ten minutes leaves
+    /// room for reconnect backoff and catch-up. A day of mainnet traffic keeps about 30,000 envelopes' bytes.
+    /// </summary>
+    public static readonly long EnvelopeBytesInMemoryNanos = 10 * 60 * SimTime.NanosPerSecond;
+
+    /// <summary>
+    /// Builds (but does not start) the simulation. With <paramref name="envelopeBytes"/>, node stores move the
+    /// bytes of envelopes older than <paramref name="bytesInMemoryNanos"/> (<see cref="EnvelopeBytesInMemoryNanos"/>
+    /// when null) there; without it, every envelope keeps its bytes in memory. Results are the same either way.
+    /// </summary>
+    public static BuiltSimulation Build(
+        Scenario scenario, JournalWriter journal, int parallelism, ScratchFile? envelopeBytes = null, long? bytesInMemoryNanos = null)
     {
         var seed = (ulong)scenario.Seed;
         var nodeIds = scenario.Network.NodeIds.Select(id => (uint)id).ToList();
@@ -61,7 +74,8 @@ public static class SimulationBuilder
         var plan = WorkloadPlanner.Plan(scenario, regions);
         var workloadEnd = SimTime.Nanos(scenario.Duration);
         var registered = new List<RegisteredNode>();
-        var stores = nodeIds.ToDictionary(id => id, _ => new NodeStore());
+        var stores = nodeIds.ToDictionary(
+            id => id, _ => envelopeBytes is null ? new NodeStore() : new NodeStore(envelopeBytes, bytesInMemoryNanos ?? EnvelopeBytesInMemoryNanos));
 
         var settlement = engine.Register("settlement", sim => SettlementChainActor.Props(sim, SettlementChainSettings.Create(
             registered, scenario.Fees, payerKeys.Select(k => new PayerDeposit(k.Address, GatewayDepositMicrodollars)).ToList())));

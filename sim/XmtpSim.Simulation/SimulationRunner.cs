@@ -6,6 +6,7 @@ using XmtpSim.Checks.Recording;
 using XmtpSim.Checks.Results;
 using XmtpSim.Engine;
 using XmtpSim.Engine.Journal;
+using XmtpSim.Protocol.Storage;
 using XmtpSim.Reports;
 using XmtpSim.Scenarios;
 
@@ -40,9 +41,10 @@ public static class SimulationRunner
         var jitTime = JitInfo.GetCompilationTime();
         var jitMethods = JitInfo.GetCompiledMethodCount();
         using var journal = new JournalWriter(journalPath, ToEngineMode(scenario.Journal));
-        var built = SimulationBuilder.Build(scenario, journal, settings.Parallelism);
+        using var envelopeBytes = new ScratchFile("envelopes");
+        var built = SimulationBuilder.Build(scenario, journal, settings.Parallelism, envelopeBytes);
         var recorder = JournalRecorder.Attach(journal, built.NodeIds);
-        using var spill = new ChunkSpill();
+        using var spill = new ScratchFile("recorder");
         recorder.History.SpillLargeTablesTo(spill);
         var buildSeconds = wall.Elapsed.TotalSeconds;
         EngineStats stats;

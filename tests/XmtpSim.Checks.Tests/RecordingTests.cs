@@ -1,6 +1,7 @@
 using XmtpSim.Checks.Evaluation;
 using XmtpSim.Checks.Recording;
 using XmtpSim.Protocol.Cursors;
+using XmtpSim.Protocol.Storage;
 
 namespace XmtpSim.Checks.Tests;
 
@@ -154,7 +155,7 @@ public sealed class RecordingTests
     [Fact]
     public void A_spilling_list_moves_full_chunks_out_and_reads_them_back_on_access()
     {
-        using var spill = new ChunkSpill();
+        using var spill = new ScratchFile("recorder");
         var list = new ChunkedList<EnvelopeId>();
         list.SpillTo(spill);
         const int count = (40 << 16) + 123; // 40 full chunks and a partial one
@@ -181,7 +182,7 @@ public sealed class RecordingTests
     [Fact]
     public void A_spilling_list_truncated_into_a_spilled_chunk_appends_where_it_reads()
     {
-        using var spill = new ChunkSpill();
+        using var spill = new ScratchFile("recorder");
         var list = new ChunkedList<long>();
         list.SpillTo(spill);
         for (var i = 0; i < 36 << 16; i++)
@@ -202,7 +203,7 @@ public sealed class RecordingTests
     [Fact]
     public void Items_holding_references_cannot_be_spilled()
     {
-        using var spill = new ChunkSpill();
+        using var spill = new ScratchFile("recorder");
         Assert.Throws<NotSupportedException>(() => new ChunkedList<KeyValuePair<string, int>>().SpillTo(spill));
         Assert.Equal(0, spill.Length);
     }

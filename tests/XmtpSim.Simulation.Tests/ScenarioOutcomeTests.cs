@@ -47,12 +47,7 @@ public sealed class ScenarioOutcomeTests
     [Fact]
     public void A_partition_healed_in_time_converges()
     {
-        var outcome = SmallScenarios.Run(SmallScenarios.Base + """
-
-            faults:
-              - { at: 30s, partition: [[100], [200, 300]] }
-              - { at: 1m, heal: all }
-            """);
+        var outcome = SmallScenarios.Run(SmallScenarios.PartitionHealedAt1m);
 
         // Messages originated on the minority side reach the majority's readers only after the heal:
         // latency suffers (as it should), but nothing is lost, reordered or left diverged.

@@ -31,6 +31,14 @@ internal static class SmallScenarios
           - { delivered_ratio_at_least: 0.999 }
         """;
 
+    /// <summary><see cref="Base"/> with node 100 cut off from 30 s to 1 m: healed in time to converge.</summary>
+    public const string PartitionHealedAt1m = Base + """
+
+        faults:
+          - { at: 30s, partition: [[100], [200, 300]] }
+          - { at: 1m, heal: all }
+        """;
+
     public static Scenario Parse(string yaml, params string[] overrides) => ScenarioLoader.Parse(yaml, "test.yaml", overrides);
 
     public static RunOutcome Run(string yaml, int parallelism = 1, params string[] overrides) =>

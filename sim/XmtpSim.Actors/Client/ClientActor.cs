@@ -375,11 +375,12 @@ public sealed class ClientActor : ReceiveActor
     {
         var id = envelope.Id;
         _welcomeCursor = _welcomeCursor.Advance(id.Originator, id.Sequence);
-        if (!_seenWelcomes.Add(id) || envelope.Client.Envelope.WelcomeMessage?.V1 is not { } welcome ||
-            !MessageContent.TryReadWelcome(welcome.Data.Span, out var groupId, out var commitSequence))
+        if (!_seenWelcomes.Add(id) || PayloadView.Of(envelope) is not { WelcomeGroupId: { } groupId } welcome)
         {
             return;
         }
+
+        var commitSequence = welcome.WelcomeCommitSequence;
 
         if (_groupsByTopic.ContainsKey(Topic.GroupMessages(groupId)))
         {
@@ -427,13 +428,10 @@ public sealed class ClientActor : ReceiveActor
             return;
         }
 
-        var v1 = envelope.Client.Envelope.GroupMessage?.V1;
-        var data = v1 is null ? [] : v1.Data.Span;
-        var published = data.Length > MlsFrame.HeaderSize && MessageContent.TryRead(data[MlsFrame.HeaderSize..], out var ns, out var sender, out _)
-            ? (ns, SenderName(sender))
-            : (-1L, "unknown");
+        var view = PayloadView.Of(envelope);
+        var sender = view.HasMetadata ? SenderName(view.Sender) : "unknown";
         _sim.Journal(new ClientApplyEvent(_sim.Now, _name, group.TopicText, envelope.OriginatorNodeId, envelope.SequenceId,
-            published.Item1, published.Item2, delivery.Envelope.DependsOn.ToString(), delivery.DependencyDropped, ReadNode.Name,
+            view.PublishedNs, sender, delivery.Envelope.DependsOn.ToString(), delivery.DependencyDropped, ReadNode.Name,
             (long)envelope.TotalFeePicodollars));
     }
 

@@ -16,7 +16,7 @@ public sealed record PublishClientEnvelopes(long RequestId, IReadOnlyList<Client
 public sealed record PublishClientEnvelopesResult(long RequestId, IReadOnlyList<PublishOutcome> Outcomes) : IWireMessage
 {
     /// <inheritdoc />
-    public int WireBytes { get; } = Wire.FrameOverhead + Outcomes.Sum(o => (o.Envelope?.Raw.Length ?? 32) + Wire.ItemOverhead);
+    public int WireBytes { get; } = Wire.FrameOverhead + Outcomes.Sum(o => (o.Envelope?.RawLength ?? 32) + Wire.ItemOverhead);
 }
 
 /// <summary>The originator envelope for a published client envelope, or why it failed.</summary>
@@ -34,7 +34,7 @@ public sealed record PublishPayerEnvelopes(long RequestId, IReadOnlyList<PayerEn
 public sealed record PublishPayerEnvelopesResult(long RequestId, IReadOnlyList<ParsedOriginatorEnvelope> Envelopes, string? ErrorCode, string? Error) : IWireMessage
 {
     /// <inheritdoc />
-    public int WireBytes { get; } = Wire.SizeOfBytes(Envelopes.Select(e => e.Raw));
+    public int WireBytes { get; } = Wire.SizeOf(Envelopes);
 }
 
 /// <summary>Gateway → app chain: a broadcaster transaction (<c>addMessage</c> or <c>addIdentityUpdate</c>).</summary>

@@ -15,7 +15,7 @@ public sealed record SubscribeOriginators(uint Originator, VectorClock LastSeen)
 public sealed record OriginatorEnvelopes(uint Originator, IReadOnlyList<ParsedOriginatorEnvelope> Envelopes) : Engine.IWireMessage
 {
     /// <inheritdoc />
-    public int WireBytes { get; } = Wire.SizeOfBytes(Envelopes.Select(e => e.Raw));
+    public int WireBytes { get; } = Wire.SizeOf(Envelopes);
 }
 
 /// <summary>A topic and the cursor to resume it from.</summary>
@@ -32,7 +32,7 @@ public sealed record SubscribeTopics(IReadOnlyList<TopicFilter> Filters) : Engin
 public sealed record TopicEnvelopes(IReadOnlyList<ParsedOriginatorEnvelope> Envelopes, bool CatchUpComplete) : Engine.IWireMessage
 {
     /// <inheritdoc />
-    public int WireBytes { get; } = Wire.SizeOfBytes(Envelopes.Select(e => e.Raw));
+    public int WireBytes { get; } = Wire.SizeOf(Envelopes);
 }
 
 /// <summary>Client → node: <c>QueryApi.QueryEnvelopes</c> by topics from a cursor.</summary>
@@ -46,6 +46,6 @@ public sealed record QueryEnvelopes(long RequestId, IReadOnlyList<Topic> Topics,
 public sealed record QueryEnvelopesResult(long RequestId, IReadOnlyList<ParsedOriginatorEnvelope> Envelopes) : Engine.IWireMessage
 {
     /// <inheritdoc />
-    public int WireBytes { get; } = Wire.SizeOfBytes(Envelopes.Select(e => e.Raw));
+    public int WireBytes { get; } = Wire.SizeOf(Envelopes);
 }
 

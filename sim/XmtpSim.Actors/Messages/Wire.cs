@@ -1,4 +1,5 @@
 using Google.Protobuf;
+using XmtpSim.Protocol.Envelopes;
 
 namespace XmtpSim.Actors.Messages;
 
@@ -27,6 +28,15 @@ public static class Wire
         return total;
     }
 
-    /// <summary>Size of a frame carrying raw serialized items.</summary>
-    public static int SizeOfBytes(IEnumerable<ByteString> items) => FrameOverhead + items.Sum(i => i.Length + ItemOverhead);
+    /// <summary>Size of a frame carrying <paramref name="envelopes"/>, serialized.</summary>
+    public static int SizeOf(IReadOnlyList<ParsedOriginatorEnvelope> envelopes)
+    {
+        var total = FrameOverhead;
+        foreach (var envelope in envelopes)
+        {
+            total += envelope.RawLength + ItemOverhead;
+        }
+
+        return total;
+    }
 }

@@ -306,7 +306,7 @@ public sealed class NodeActor : ReceiveActor
         // The replica decodes the received bytes (payer recovered) and, when they are valid, reads the envelope's
         // fields, which the parser built from exactly those bytes.
         var error = EnvelopeParser.CheckReplicated(received, _settings.Scheme);
-        if (error is not null || received.OriginatorNodeId != peer || received.Payer.PayerAddress is null)
+        if (error is not null || received.OriginatorNodeId != peer || received.PayerAddress is null)
         {
             _sim.Journal(new NodeRejectEvent(_sim.Now, _name, received.Topic.ToString(), "Replication",
                 error is null ? $"envelope from {peer} is not permitted or has no payer" : error.ToString()));
@@ -341,7 +341,7 @@ public sealed class NodeActor : ReceiveActor
         // The replica validated these exact bytes above; it keeps the received (shared, immutable) parsed
         // object rather than its own copy: the same row content, a seventh of the memory on a 7-node run.
         _store.TryAdd(received);
-        _store.Meter(received.Payer.PayerAddress.Value, peer, minute, fee);
+        _store.Meter(received.PayerAddress.Value, peer, minute, fee);
         _newSincePoll.Add(received);
         _sim.Journal(new NodeStoreEvent(_sim.Now, _name, peer, received.SequenceId, received.Topic.ToString(), "replication",
             fee, fee != (long)received.TotalFeePicodollars, ContentDigest(received)));
@@ -476,6 +476,7 @@ public sealed class NodeActor : ReceiveActor
 
     private void OnPoll()
     {
+        _store.MoveAgedBytes(UnixNanos);
         foreach (var subscriber in _replicas.Values)
         {
             if (!SendOwnStream(subscriber) && _sim.Now - subscriber.LastSentAt >= _settings.KeepaliveNanos)

@@ -2,6 +2,7 @@ using XmtpSim.Protocol.Crypto;
 using XmtpSim.Protocol.Cursors;
 using XmtpSim.Protocol.Envelopes;
 using XmtpSim.Protocol.Fees;
+using XmtpSim.Protocol.Storage;
 using XmtpSim.Protocol.Topics;
 
 namespace XmtpSim.Actors.Node;
@@ -12,13 +13,38 @@ namespace XmtpSim.Actors.Node;
 /// usage and the indexer's last block. It survives a crash; everything else in the node actor does not.
 /// Uniqueness is checked in the per-originator index, which is kept sorted by sequence. A row is the envelope
 /// itself: parsed envelopes are immutable, so the rows of every replica share one object.
+/// <para>
+/// A store given a <see cref="ScratchFile"/> keeps a row's bytes in memory only while the row is recent: once
+/// the row's originator timestamp is <see cref="BytesInMemoryNanos"/> old, <see cref="MoveAgedBytes"/> moves its
+/// bytes (and the layers decoded from them) to the file. Replicas and subscribers read a row's bytes in the
+/// seconds after it is stored; the rest of a day's rows are queried by topic and cursor, which stay in memory.
+/// </para>
 /// </summary>
 public sealed class NodeStore
 {
+    private readonly ScratchFile? _bytesFile;
+    private readonly Queue<ParsedOriginatorEnvelope> _inMemory = [];
     private readonly Dictionary<uint, List<ParsedOriginatorEnvelope>> _byOriginator = [];
     private readonly Dictionary<Topic, List<ParsedOriginatorEnvelope>> _byTopic = [];
     private readonly Dictionary<uint, ulong> _maxSequence = [];
     private VectorClock? _cursor;
+
+    /// <summary>A store that keeps every row's bytes in memory.</summary>
+    public NodeStore()
+    {
+    }
+
+    /// <summary>A store that moves the bytes of rows older than <paramref name="bytesInMemoryNanos"/> to <paramref name="bytesFile"/>.</summary>
+    public NodeStore(ScratchFile bytesFile, long bytesInMemoryNanos)
+    {
+        ArgumentNullException.ThrowIfNull(bytesFile);
+        ArgumentOutOfRangeException.ThrowIfNegative(bytesInMemoryNanos);
+        _bytesFile = bytesFile;
+        BytesInMemoryNanos = bytesInMemoryNanos;
+    }
+
+    /// <summary>How long, by originator timestamp, a row's bytes stay in memory (when the store has a scratch file).</summary>
+    public long BytesInMemoryNanos { get; }
 
     /// <summary>The next sequence id this node assigns as an originator (a BIGSERIAL: it survives restarts).</summary>
     public ulong NextOwnSequence { get; set; } = 1;
@@ -78,6 +104,11 @@ public sealed class NodeStore
         }
 
         topicRows.Add(row);
+        if (_bytesFile is not null && !row.BytesMoved)
+        {
+            _inMemory.Enqueue(row);
+        }
+
         if (row.Id.Sequence > _maxSequence.GetValueOrDefault(originator))
         {
             _maxSequence[originator] = row.Id.Sequence;
@@ -122,6 +153,25 @@ public sealed class NodeStore
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Moves the bytes of rows whose originator timestamp is at least <see cref="BytesInMemoryNanos"/> before
+    /// <paramref name="nowNs"/> to the scratch file, in the order the rows were stored. Nothing without a file.
+    /// </summary>
+    /// <param name="nowNs">Now, in Unix nanoseconds (the clock of originator timestamps).</param>
+    public void MoveAgedBytes(long nowNs)
+    {
+        if (_bytesFile is null)
+        {
+            return;
+        }
+
+        while (_inMemory.TryPeek(out var row) && nowNs - row.OriginatorNs >= BytesInMemoryNanos)
+        {
+            row.MoveBytesTo(_bytesFile);
+            _inMemory.Dequeue();
+        }
     }
 
     /// <summary>Adds a stored envelope's fee to unsettled usage and counts it for congestion (spec §9.4).</summary>

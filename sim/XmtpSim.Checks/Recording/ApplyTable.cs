@@ -1,5 +1,6 @@
 using System.Collections;
 using XmtpSim.Protocol.Cursors;
+using XmtpSim.Protocol.Storage;
 
 namespace XmtpSim.Checks.Recording;
 
@@ -24,7 +25,7 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
     public int Count => _rows.Count;
 
     /// <summary>Full chunks of per-apply rows go to <paramref name="spill"/> (see <see cref="ChunkedList{T}.SpillTo"/>).</summary>
-    public void SpillRowsTo(ChunkSpill spill) => _rows.SpillTo(spill);
+    public void SpillRowsTo(ScratchFile spill) => _rows.SpillTo(spill);
 
     /// <inheritdoc />
     public ApplyRecord this[int index]

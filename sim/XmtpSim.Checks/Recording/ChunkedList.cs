@@ -1,13 +1,14 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using XmtpSim.Protocol.Storage;
 
 namespace XmtpSim.Checks.Recording;
 
 /// <summary>
 /// An append-only list of values kept in fixed chunks of 65,536 items, so that growing to tens of millions of
 /// records never copies what is already stored (a <see cref="List{T}"/> doubles and copies its whole array).
-/// A list told to <see cref="SpillTo"/> a <see cref="ChunkSpill"/> keeps its first chunks in memory and moves
+/// A list told to <see cref="SpillTo"/> a <see cref="ScratchFile"/> keeps its first chunks in memory and moves
 /// every later chunk there once it is full; a spilled chunk comes back on first access.
 /// </summary>
 public sealed class ChunkedList<T> : IReadOnlyList<T>
@@ -22,7 +23,7 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
 
     private readonly List<T[]?> _chunks = [];
     private readonly List<long> _spilledAt = []; // file offset per chunk, -1 while in memory
-    private ChunkSpill? _spill;
+    private ScratchFile? _spill;
 
     /// <summary>Items stored.</summary>
     public int Count { get; private set; }
@@ -43,7 +44,7 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
 
     /// <summary>From now on, full chunks past the first 32 go to <paramref name="spill"/>.</summary>
     /// <exception cref="NotSupportedException">The items hold references (they cannot be written out as bytes).</exception>
-    public void SpillTo(ChunkSpill spill)
+    public void SpillTo(ScratchFile spill)
     {
         ArgumentNullException.ThrowIfNull(spill);
         if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
@@ -111,7 +112,7 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
             return null;
         }
 
-        _spilledAt[chunk] = _spill!.Write(MemoryMarshal.AsBytes(items.AsSpan()));
+        _spilledAt[chunk] = _spill!.Append(MemoryMarshal.AsBytes(items.AsSpan()));
         _chunks[chunk] = null;
         return items;
     }

@@ -1,6 +1,7 @@
 using XmtpSim.Checks.Evaluation;
 using XmtpSim.Engine.Journal;
 using XmtpSim.Protocol.Cursors;
+using XmtpSim.Protocol.Storage;
 
 namespace XmtpSim.Checks.Recording;
 
@@ -61,7 +62,7 @@ public sealed class RecordedHistory
     /// The two tables that grow with every delivery, client applies and node stores, move their full chunks to
     /// <paramref name="spill"/> as the run goes on; they come back when read.
     /// </summary>
-    public void SpillLargeTablesTo(ChunkSpill spill)
+    public void SpillLargeTablesTo(ScratchFile spill)
     {
         Applies.SpillRowsTo(spill);
         Stores.SpillTo(spill);

@@ -130,6 +130,22 @@ public static class EnvelopeParser
             raw, own.UnsignedOriginatorEnvelope, unsigned, own.OriginatorSignature?.Bytes, signer, null, payer.Over(unsigned.PayerEnvelopeBytes, client));
     }
 
+    /// <summary>
+    /// Decodes the layers of an envelope that was parsed and checked before (its bytes read back from a
+    /// scratch file): nothing is recovered or validated again; the topic and payer are the ones found then.
+    /// </summary>
+    internal static ParsedOriginatorEnvelope.Layers DecodeLayers(ByteString raw, Topic topic, EthAddress? payerAddress)
+    {
+        var envelope = WireSlices.Parse(OriginatorEnvelope.Parser, raw);
+        var unsigned = WireSlices.Parse(Wire.Envelopes.UnsignedOriginatorEnvelope.Parser, envelope.UnsignedOriginatorEnvelope);
+        var payer = WireSlices.Parse(PayerEnvelope.Parser, unsigned.PayerEnvelopeBytes);
+        var client = new ParsedClientEnvelope(payer.UnsignedClientEnvelope, WireSlices.Parse(ClientEnvelope.Parser, payer.UnsignedClientEnvelope), topic);
+        var parsedPayer = new ParsedPayerEnvelope(
+            unsigned.PayerEnvelopeBytes, payer.TargetOriginator, payer.MessageRetentionDays, payer.PayerSignature?.Bytes, payerAddress, client);
+        return new ParsedOriginatorEnvelope.Layers(
+            raw, envelope.UnsignedOriginatorEnvelope, envelope.OriginatorSignature?.Bytes, envelope.BlockchainProof?.TransactionHash, parsedPayer);
+    }
+
     /// <summary>Decodes an OriginatorEnvelope message (e.g. from a query response) through all layers.</summary>
     public static EnvelopeResult<ParsedOriginatorEnvelope> ParseOriginator(
         OriginatorEnvelope envelope, ISignatureScheme scheme, TopicValidation topicValidation = TopicValidation.Strict)

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using XmtpSim.Protocol.Crypto;
 using XmtpSim.Protocol.Cursors;
+using XmtpSim.Protocol.Storage;
 using XmtpSim.Protocol.Topics;
 using XmtpSim.Protocol.Wire.Envelopes;
 
@@ -9,10 +10,23 @@ namespace XmtpSim.Protocol.Envelopes;
 /// <summary>
 /// A fully decoded OriginatorEnvelope. Every layer keeps the bytes it was decoded from, so signatures
 /// are checked against what was signed and nothing is re-serialized.
+/// <para>
+/// A node keeps millions of envelopes for their whole retention, but reads their bytes only in the minutes after
+/// they are stored. <see cref="MoveBytesTo"/> moves the bytes, and every layer decoded from them, to a
+/// <see cref="ScratchFile"/> (xmtpd's rows live in PostgreSQL, on disk): what routing, ordering and fees read
+/// (ids, fees, topic, payer, depends_on, sizes) stays in memory; the byte-bearing members (<see cref="Raw"/>,
+/// <see cref="Payer"/>, <see cref="Client"/> and the proof) read the file and decode it again on each access.
+/// Values are the same either way, so a run's results do not depend on when the bytes moved.
+/// </para>
 /// </summary>
 public sealed class ParsedOriginatorEnvelope
 {
     private VectorClock? _dependsOnClock;
+    private Layers? _layers; // null once the bytes are in _file
+    private ScratchFile? _file;
+    private long _fileOffset;
+    private object? _derived;
+
     internal ParsedOriginatorEnvelope(
         ByteString raw,
         ByteString unsignedBytes,
@@ -22,25 +36,30 @@ public sealed class ParsedOriginatorEnvelope
         ByteString? transactionHash,
         ParsedPayerEnvelope payer)
     {
-        Raw = raw;
-        UnsignedOriginatorEnvelope = unsignedBytes;
+        _layers = new Layers(raw, unsignedBytes, originatorSignature, transactionHash, payer);
+        RawLength = raw.Length;
         OriginatorNodeId = unsigned.OriginatorNodeId;
         SequenceId = unsigned.OriginatorSequenceId;
         OriginatorNs = unsigned.OriginatorNs;
         BaseFeePicodollars = unsigned.BaseFeePicodollars;
         CongestionFeePicodollars = unsigned.CongestionFeePicodollars;
         ExpiryUnixtime = unsigned.ExpiryUnixtime;
-        OriginatorSignature = originatorSignature;
         OriginatorSigner = originatorSigner;
-        TransactionHash = transactionHash;
-        Payer = payer;
+        IsBlockchainOriginated = transactionHash is not null;
+        Topic = payer.Client.Topic;
+        PayerAddress = payer.PayerAddress;
+        PayloadKind = payer.Client.PayloadKind;
+        DependsOn = payer.Client.DependsOn;
     }
 
     /// <summary>The serialized OriginatorEnvelope as received (what a node stores and replicates).</summary>
-    public ByteString Raw { get; }
+    public ByteString Raw => Current.Raw;
+
+    /// <summary>The length of <see cref="Raw"/>, kept in memory (frame sizes are computed from it).</summary>
+    public int RawLength { get; }
 
     /// <summary>unsigned_originator_envelope: the bytes the originator signature covers.</summary>
-    public ByteString UnsignedOriginatorEnvelope { get; }
+    public ByteString UnsignedOriginatorEnvelope => Current.Unsigned;
 
     /// <summary>Originator node ID (0/1 for the chain, 10–14 migration, ≥100 nodes).</summary>
     public uint OriginatorNodeId { get; }
@@ -64,34 +83,37 @@ public sealed class ParsedOriginatorEnvelope
     public ulong ExpiryUnixtime { get; }
 
     /// <summary>The 65-byte originator signature; null when the proof is a blockchain proof.</summary>
-    public ByteString? OriginatorSignature { get; }
+    public ByteString? OriginatorSignature => Current.OriginatorSignature;
 
     /// <summary>The address the originator signature recovers to; null for blockchain proofs.</summary>
     public EthAddress? OriginatorSigner { get; }
 
     /// <summary>The app-chain transaction hash of a blockchain proof; null for signed envelopes.</summary>
-    public ByteString? TransactionHash { get; }
+    public ByteString? TransactionHash => Current.TransactionHash;
 
     /// <summary>True when the proof is a blockchain proof rather than a node signature.</summary>
-    public bool IsBlockchainOriginated => TransactionHash is not null;
+    public bool IsBlockchainOriginated { get; }
 
     /// <summary>The decoded payer envelope.</summary>
-    public ParsedPayerEnvelope Payer { get; }
+    public ParsedPayerEnvelope Payer => Current.Payer;
 
     /// <summary>The decoded client envelope.</summary>
     public ParsedClientEnvelope Client => Payer.Client;
 
     /// <summary>aad.target_topic.</summary>
-    public Topic Topic => Client.Topic;
+    public Topic Topic { get; }
 
     /// <summary>The recovered payer; null for blockchain-originated envelopes.</summary>
-    public EthAddress? PayerAddress => Payer.PayerAddress;
+    public EthAddress? PayerAddress { get; }
 
     /// <summary>Which payload the client envelope carries.</summary>
-    public ClientEnvelope.PayloadOneofCase PayloadKind => Client.PayloadKind;
+    public ClientEnvelope.PayloadOneofCase PayloadKind { get; }
 
     /// <summary>aad.depends_on (empty if absent).</summary>
-    public IReadOnlyDictionary<uint, ulong> DependsOn => Client.DependsOn;
+    public IReadOnlyDictionary<uint, ulong> DependsOn { get; }
+
+    /// <summary>True once <see cref="MoveBytesTo"/> has moved the bytes out of memory.</summary>
+    public bool BytesMoved => Volatile.Read(ref _layers) is null;
 
     /// <summary>
     /// aad.depends_on as a vector clock, built once per envelope (every member of a group reads the same
@@ -103,10 +125,73 @@ public sealed class ParsedOriginatorEnvelope
     /// What <see cref="EnvelopeParser.CheckReplicated"/> concluded about <see cref="Raw"/>, with the scheme and
     /// topic rule it used (one reference, so a reader never sees half of it).
     /// </summary>
+    /// <summary>
+    /// Moves the bytes, and the layers decoded from them, to <paramref name="file"/>; later reads of the
+    /// byte-bearing members decode them from there. Does nothing when they were moved already (the rows of
+    /// every replica share this object, and any of them may ask). Safe while other threads read the envelope.
+    /// </summary>
+    public void MoveBytesTo(ScratchFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var layers = Volatile.Read(ref _layers);
+        if (layers is null)
+        {
+            return;
+        }
+
+        lock (layers)
+        {
+            if (_layers is null)
+            {
+                return;
+            }
+
+            _fileOffset = file.Append(layers.Raw.Span);
+            _file = file;
+            Volatile.Write(ref _layers, null); // after the file and offset: a reader that sees null finds them
+        }
+    }
+
+    /// <summary>
+    /// A value that readers derive from this envelope's content alone (e.g. a client's decoded message header),
+    /// worked out by the first reader and kept, so each reader does not decode the same immutable content again
+    /// and the value stays in memory after the bytes move. <paramref name="derive"/> must be a pure function of
+    /// the envelope. The envelope keeps one derived value: a reader deriving another type gets it computed on
+    /// every call.
+    /// </summary>
+    public T Derived<T>(Func<ParsedOriginatorEnvelope, T> derive)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(derive);
+        if (Volatile.Read(ref _derived) is T known)
+        {
+            return known;
+        }
+
+        var value = derive(this);
+        return Interlocked.CompareExchange(ref _derived, value, null) as T ?? value;
+    }
+
     internal ReplicaVerdict? Replicated { get; set; }
 
     /// <summary>Total fee, picodollars.</summary>
     public ulong TotalFeePicodollars => BaseFeePicodollars + CongestionFeePicodollars;
+
+    private Layers Current => Volatile.Read(ref _layers) ?? ReadBack();
+
+    // The bytes from the scratch file, decoded again. Not kept: an envelope whose bytes moved is rarely read
+    // again, and keeping what was read would undo the move. The decode trusts what was checked when the
+    // envelope was first parsed (signatures are not recovered again) and reuses the values kept in memory.
+    private Layers ReadBack()
+    {
+        var bytes = new byte[RawLength];
+        _file!.Read(_fileOffset, bytes);
+        return EnvelopeParser.DecodeLayers(UnsafeByteOperations.UnsafeWrap(bytes), Topic, PayerAddress);
+    }
+
+    /// <summary>The parts of a parsed envelope that hold (slices of) its bytes.</summary>
+    internal sealed record Layers(
+        ByteString Raw, ByteString Unsigned, ByteString? OriginatorSignature, ByteString? TransactionHash, ParsedPayerEnvelope Payer);
 }
 
 /// <summary>A replica's verdict on an envelope's raw bytes (null error = valid), and what it depended on.</summary>
