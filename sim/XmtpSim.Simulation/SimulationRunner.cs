@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime;
+using System.Runtime.CompilerServices;
 using XmtpSim.Checks;
 using XmtpSim.Checks.Output;
 using XmtpSim.Checks.Recording;
@@ -41,47 +42,60 @@ public static class SimulationRunner
         var jitTime = JitInfo.GetCompilationTime();
         var jitMethods = JitInfo.GetCompiledMethodCount();
         using var journal = new JournalWriter(journalPath, ToEngineMode(scenario.Journal));
-        using var envelopeBytes = new ScratchFile("envelopes");
-        var built = SimulationBuilder.Build(scenario, journal, settings.Parallelism, envelopeBytes);
-        var recorder = JournalRecorder.Attach(journal, built.NodeIds);
         using var spill = new ScratchFile("recorder");
-        recorder.History.SpillLargeTablesTo(spill);
-        var buildSeconds = wall.Elapsed.TotalSeconds;
-        EngineStats stats;
-        using (built.Engine)
-        {
-            stats = built.Engine.Run(built.EndNanos, settings.Progress);
-        }
-
+        var simulated = Simulate(scenario, settings, journal, spill, wall);
         var hash = journal.Finish();
         if (spill.Length > 0)
         {
-            // A long run: the network it simulated is garbage now. Collect it, and give its memory back to the
-            // system, before the checks read the recorded tables back from the spill and build their indexes:
-            // otherwise the collector keeps the network's pages and the checks' peak lands on top of them.
+            // A long run: the network it simulated is garbage now (nothing after Simulate refers to it). Collect
+            // it, and give its memory back to the system, before the checks read the recorded tables back from
+            // the spill and build their indexes: otherwise the checks' peak lands on top of the network's pages.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
 
         var simulatedSeconds = wall.Elapsed.TotalSeconds;
+        var recorder = simulated.Recorder;
         var checks = CheckRunner.Run(scenario.Checks, recorder.History);
         wall.Stop();
 
         var profile = new WallProfile(
-            buildSeconds, simulatedSeconds - buildSeconds, wall.Elapsed.TotalSeconds - simulatedSeconds, PeakMemoryBytes(),
+            simulated.BuildSeconds, simulatedSeconds - simulated.BuildSeconds, wall.Elapsed.TotalSeconds - simulatedSeconds, PeakMemoryBytes(),
             (GC.GetTotalPauseDuration() - gcPause).TotalSeconds,
             [GC.CollectionCount(0) - collections[0], GC.CollectionCount(1) - collections[1], GC.CollectionCount(2) - collections[2]],
             (JitInfo.GetCompilationTime() - jitTime).TotalSeconds, JitInfo.GetCompiledMethodCount() - jitMethods);
         var info = new RunInfo(
-            scenario.Name, scenario.Seed, hash, built.EndNanos / (double)SimTime.NanosPerSecond, wall.Elapsed.TotalSeconds, built.CryptoScheme, profile);
+            scenario.Name, scenario.Seed, hash, simulated.EndNanos / (double)SimTime.NanosPerSecond, wall.Elapsed.TotalSeconds, simulated.CryptoScheme, profile);
         var results = RunResultsBuilder.Build(info, recorder.History, checks);
         IReadOnlyList<string> files = settings.OutputDirectory is null
             ? []
             : [.. RunOutput.WriteAll(settings.OutputDirectory, results, recorder.History, scenario),
                 .. RunReport.WriteAll(settings.OutputDirectory, results, recorder.History, scenario)];
-        return new RunOutcome(results, stats, files);
+        return new RunOutcome(results, simulated.Stats, files);
+    }
+
+    /// <summary>
+    /// Builds the network and runs it to its end. The network (actors, node stores, envelopes, and the scratch
+    /// file their bytes moved to) lives only in this method's frame, so it is unreachable once it returns: only
+    /// the recorder, which keeps what the journal said, goes on to the checks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Simulated Simulate(Scenario scenario, RunSettings settings, JournalWriter journal, ScratchFile spill, Stopwatch wall)
+    {
+        using var envelopeBytes = new ScratchFile("envelopes");
+        var built = SimulationBuilder.Build(scenario, journal, settings.Parallelism, envelopeBytes);
+        var recorder = JournalRecorder.Attach(journal, built.NodeIds);
+        recorder.History.SpillLargeTablesTo(spill);
+        var buildSeconds = wall.Elapsed.TotalSeconds;
+        using (built.Engine)
+        {
+            var stats = built.Engine.Run(built.EndNanos, settings.Progress);
+            return new Simulated(recorder, stats, built.EndNanos, built.CryptoScheme, buildSeconds);
+        }
     }
 
     // The process's high-water mark of resident memory; the current working set where the OS keeps none.
+    private sealed record Simulated(JournalRecorder Recorder, EngineStats Stats, long EndNanos, string CryptoScheme, double BuildSeconds);
+
     private static long PeakMemoryBytes()
     {
         using var self = Process.GetCurrentProcess();
