@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Google.Protobuf;
 using XmtpSim.Protocol.Crypto;
 using XmtpSim.Protocol.Cursors;
@@ -27,6 +28,11 @@ public sealed class ParsedOriginatorEnvelope
     private long _fileOffset;
     private object? _derived;
 
+    // The payer and the originator signer, boxed and shared: a network has a few payers and nodes, and an
+    // EthAddress? field takes 48 bytes on every one of millions of envelopes, a reference 8.
+    private readonly object? _originatorSigner;
+    private readonly object? _payerAddress;
+
     internal ParsedOriginatorEnvelope(
         ByteString raw,
         ByteString unsignedBytes,
@@ -44,10 +50,10 @@ public sealed class ParsedOriginatorEnvelope
         BaseFeePicodollars = unsigned.BaseFeePicodollars;
         CongestionFeePicodollars = unsigned.CongestionFeePicodollars;
         ExpiryUnixtime = unsigned.ExpiryUnixtime;
-        OriginatorSigner = originatorSigner;
+        _originatorSigner = AddressBoxes.Of(originatorSigner);
         IsBlockchainOriginated = transactionHash is not null;
         Topic = payer.Client.Topic;
-        PayerAddress = payer.PayerAddress;
+        _payerAddress = AddressBoxes.Of(payer.PayerAddress);
         PayloadKind = payer.Client.PayloadKind;
         DependsOn = payer.Client.DependsOn;
     }
@@ -86,7 +92,7 @@ public sealed class ParsedOriginatorEnvelope
     public ByteString? OriginatorSignature => Current.OriginatorSignature;
 
     /// <summary>The address the originator signature recovers to; null for blockchain proofs.</summary>
-    public EthAddress? OriginatorSigner { get; }
+    public EthAddress? OriginatorSigner => _originatorSigner is EthAddress signer ? signer : null;
 
     /// <summary>The app-chain transaction hash of a blockchain proof; null for signed envelopes.</summary>
     public ByteString? TransactionHash => Current.TransactionHash;
@@ -104,7 +110,7 @@ public sealed class ParsedOriginatorEnvelope
     public Topic Topic { get; }
 
     /// <summary>The recovered payer; null for blockchain-originated envelopes.</summary>
-    public EthAddress? PayerAddress { get; }
+    public EthAddress? PayerAddress => _payerAddress is EthAddress payer ? payer : null;
 
     /// <summary>Which payload the client envelope carries.</summary>
     public ClientEnvelope.PayloadOneofCase PayloadKind { get; }
@@ -216,4 +222,12 @@ internal sealed record ReplicaVerdict(ISignatureScheme Scheme, TopicValidation T
 
         return shared;
     }
+}
+
+/// <summary>One boxed copy of each address seen, shared by every envelope that names it (payers and nodes: a handful).</summary>
+internal static class AddressBoxes
+{
+    private static readonly ConcurrentDictionary<EthAddress, object> Boxes = new();
+
+    public static object? Of(EthAddress? address) => address is { } value ? Boxes.GetOrAdd(value, static a => a) : null;
 }
