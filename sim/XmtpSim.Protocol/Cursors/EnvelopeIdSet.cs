@@ -1,14 +1,16 @@
 namespace XmtpSim.Protocol.Cursors;
 
 /// <summary>
-/// A set of envelope ids kept as one sorted sequence list per originator: 8 bytes an id where a
-/// <see cref="HashSet{T}"/> of <see cref="EnvelopeId"/> takes about 28. Ids mostly arrive in sequence order
-/// per originator (a node streams them that way), so an add is usually an append and a lookup of a newer id
-/// answers from the last entry; anything else is a binary search.
+/// A set of envelope ids kept as one sorted sequence list per originator: 4 bytes an id where a
+/// <see cref="HashSet{T}"/> of <see cref="EnvelopeId"/> takes about 28. Sequence ids below 2³² (every one a
+/// network assigns in years of traffic) are kept as 32-bit values; larger ones, in a second, 64-bit list of
+/// the same originator. Ids mostly arrive in sequence order per originator (a node streams them that way),
+/// so an add is usually an append and a lookup of a newer id answers from the last entry; anything else is a
+/// binary search.
 /// </summary>
 public sealed class EnvelopeIdSet
 {
-    private readonly List<(uint Originator, List<ulong> Sequences)> _byOriginator = [];
+    private readonly List<Sequences> _byOriginator = [];
 
     /// <summary>Number of ids in the set.</summary>
     public int Count { get; private set; }
@@ -17,12 +19,14 @@ public sealed class EnvelopeIdSet
     public bool Contains(EnvelopeId id)
     {
         var sequences = Find(id.Originator);
-        if (sequences is null || sequences.Count == 0 || id.Sequence > sequences[^1])
+        if (sequences is null)
         {
             return false;
         }
 
-        return sequences.BinarySearch(id.Sequence) >= 0;
+        return id.Sequence <= uint.MaxValue
+            ? IndexOf(sequences.Narrow, (uint)id.Sequence) >= 0
+            : sequences.Wide is { } wide && IndexOf(wide, id.Sequence) >= 0;
     }
 
     /// <summary>Adds <paramref name="id"/>; false when it was already there.</summary>
@@ -31,39 +35,72 @@ public sealed class EnvelopeIdSet
         var sequences = Find(id.Originator);
         if (sequences is null)
         {
-            sequences = [];
-            _byOriginator.Add((id.Originator, sequences));
+            sequences = new Sequences(id.Originator);
+            _byOriginator.Add(sequences);
         }
 
-        if (sequences.Count == 0 || id.Sequence > sequences[^1])
+        var added = id.Sequence <= uint.MaxValue
+            ? Insert(sequences.Narrow, (uint)id.Sequence)
+            : Insert(sequences.Wide ??= [], id.Sequence);
+        if (added)
         {
-            sequences.Add(id.Sequence);
+            Count++;
+        }
+
+        return added;
+    }
+
+    private static int IndexOf<T>(List<T> sorted, T value)
+        where T : IComparable<T>
+    {
+        if (sorted.Count == 0 || value.CompareTo(sorted[^1]) > 0)
+        {
+            return ~sorted.Count;
+        }
+
+        return sorted.BinarySearch(value);
+    }
+
+    private static bool Insert<T>(List<T> sorted, T value)
+        where T : IComparable<T>
+    {
+        var index = IndexOf(sorted, value);
+        if (index >= 0)
+        {
+            return false;
+        }
+
+        if (~index == sorted.Count)
+        {
+            sorted.Add(value);
         }
         else
         {
-            var index = sequences.BinarySearch(id.Sequence);
-            if (index >= 0)
-            {
-                return false;
-            }
-
-            sequences.Insert(~index, id.Sequence);
+            sorted.Insert(~index, value);
         }
 
-        Count++;
         return true;
     }
 
-    private List<ulong>? Find(uint originator)
+    private Sequences? Find(uint originator)
     {
-        foreach (var (candidate, sequences) in _byOriginator)
+        foreach (var sequences in _byOriginator)
         {
-            if (candidate == originator)
+            if (sequences.Originator == originator)
             {
                 return sequences;
             }
         }
 
         return null;
+    }
+
+    private sealed class Sequences(uint originator)
+    {
+        public uint Originator { get; } = originator;
+
+        public List<uint> Narrow { get; } = [];
+
+        public List<ulong>? Wide { get; set; }
     }
 }

@@ -40,4 +40,21 @@ public sealed class EnvelopeIdSetTests
         Assert.False(set.Add(new EnvelopeId(100, 7)));
         Assert.Equal(2, set.Count);
     }
+
+    [Fact]
+    public void Sequences_past_32_bits_are_kept_apart_from_their_low_bits()
+    {
+        var set = new EnvelopeIdSet();
+        const ulong big = (1UL << 32) + 5;
+        Assert.True(set.Add(new EnvelopeId(100, 5)));
+        Assert.False(set.Contains(new EnvelopeId(100, big)));
+        Assert.True(set.Add(new EnvelopeId(100, big)));
+        Assert.True(set.Add(new EnvelopeId(100, ulong.MaxValue)));
+        Assert.True(set.Add(new EnvelopeId(100, uint.MaxValue)));
+        Assert.False(set.Add(new EnvelopeId(100, big)));
+        Assert.True(set.Contains(new EnvelopeId(100, big)));
+        Assert.True(set.Contains(new EnvelopeId(100, 5)));
+        Assert.False(set.Contains(new EnvelopeId(100, big + 1)));
+        Assert.Equal(4, set.Count);
+    }
 }
