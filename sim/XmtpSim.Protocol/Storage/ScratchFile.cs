@@ -4,8 +4,8 @@ namespace XmtpSim.Protocol.Storage;
 
 /// <summary>
 /// An append-only temporary file for bytes a long run moves out of memory and rarely reads again. It is created
-/// on the first append in the temporary directory (or the given one) and deleted when disposed or when the
-/// process ends. Appends and reads use positional I/O, so actors on different threads may use one file at once;
+/// on the first append in the temporary directory (or the given one) and never outlives the process: on Linux
+/// and macOS its name is removed as soon as it is open, so it takes disk space but shows in no directory. Appends and reads use positional I/O, so actors on different threads may use one file at once;
 /// an append reserves its range first, so concurrent appends never overlap.
 /// </summary>
 public sealed class ScratchFile : IDisposable
@@ -77,7 +77,15 @@ public sealed class ScratchFile : IDisposable
                 var path = Path.Combine(_directory, $"xmtpsim-{_purpose}-{Guid.NewGuid():N}.bin"); // a scratch name, never part of a result
                 try
                 {
-                    Volatile.Write(ref _handle, File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose));
+                    var created = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Delete, FileOptions.DeleteOnClose);
+                    if (!OperatingSystem.IsWindows())
+                    {
+                        // Unlinked at once: the open handle keeps the bytes, and nothing is left behind if the
+                        // process is killed (Windows deletes a delete-on-close file itself even then).
+                        File.Delete(path);
+                    }
+
+                    Volatile.Write(ref _handle, created);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
