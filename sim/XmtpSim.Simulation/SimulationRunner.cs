@@ -93,9 +93,9 @@ public static class SimulationRunner
         }
     }
 
-    // The process's high-water mark of resident memory; the current working set where the OS keeps none.
     private sealed record Simulated(JournalRecorder Recorder, EngineStats Stats, long EndNanos, string CryptoScheme, double BuildSeconds);
 
+    // The process's high-water mark of resident memory; the current working set where the OS keeps none.
     private static long PeakMemoryBytes()
     {
         using var self = Process.GetCurrentProcess();

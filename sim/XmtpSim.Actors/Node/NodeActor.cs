@@ -325,13 +325,15 @@ public sealed class NodeActor : ReceiveActor
                 received.SequenceId < last ? "out_of_order" : "gap"));
         }
 
-        // Receivers price the envelope themselves, with their own congestion counters (spec §6, §9.4).
+        // Receivers price the envelope themselves, with their own congestion counters (spec §6, §9.4). The payer
+        // layer is read once: for an envelope whose bytes already moved to disk, each read decodes the file again.
+        var payer = received.Payer;
         var minute = CongestionCounters.MinuteOf(received.OriginatorNs);
         long fee;
         try
         {
             var rates = _rates!.At((ulong)(received.OriginatorNs / SimTime.NanosPerSecond));
-            fee = FeeCalculator.Quote(rates, received.Payer.Raw.Length, received.Payer.RetentionDays, _store.Congestion.Window(peer, minute)).TotalPicodollars;
+            fee = FeeCalculator.Quote(rates, payer.Raw.Length, payer.RetentionDays, _store.Congestion.Window(peer, minute)).TotalPicodollars;
         }
         catch (Exception ex) when (ex is FeeCalculationException or RateRegistryException)
         {
@@ -344,7 +346,7 @@ public sealed class NodeActor : ReceiveActor
         _store.Meter(received.PayerAddress.Value, peer, minute, fee);
         _newSincePoll.Add(received);
         _sim.Journal(new NodeStoreEvent(_sim.Now, _name, peer, received.SequenceId, received.Topic.ToString(), "replication",
-            fee, fee != (long)received.TotalFeePicodollars, ContentDigest(received)));
+            fee, fee != (long)received.TotalFeePicodollars, ContentDigest(payer)));
     }
 
     /// <summary>
@@ -352,8 +354,8 @@ public sealed class NodeActor : ReceiveActor
     /// (RFC 6979) over the digest of the client envelope and its target, so equal signatures mean equal content
     /// without hashing a large payload again.
     /// </summary>
-    private static string ContentDigest(ParsedOriginatorEnvelope envelope) =>
-        envelope.Payer.Signature is { } signature ? Convert.ToHexStringLower(signature.Span[..8]) : "unsigned";
+    private static string ContentDigest(ParsedPayerEnvelope payer) =>
+        payer.Signature is { } signature ? Convert.ToHexStringLower(signature.Span[..8]) : "unsigned";
 
     // ---- app-chain indexer --------------------------------------------------------------------
 

@@ -116,25 +116,26 @@ public static class EnvelopeParser
     {
         ArgumentNullException.ThrowIfNull(envelope);
         ArgumentNullException.ThrowIfNull(payer);
-        var raw = envelope.ToByteString();
-        var own = WireSlices.Parse(OriginatorEnvelope.Parser, raw);
-        var unsigned = WireSlices.Parse(Wire.Envelopes.UnsignedOriginatorEnvelope.Parser, own.UnsignedOriginatorEnvelope);
-        if (!unsigned.PayerEnvelopeBytes.Span.SequenceEqual(payer.Raw.Span))
+        var (layers, unsigned) = DecodeTrusted(envelope.ToByteString(), payer.Client.Topic, payer.PayerAddress);
+        if (!layers.Payer.Raw.Span.SequenceEqual(payer.Raw.Span))
         {
             throw new ArgumentException("the signed envelope does not carry this payer envelope", nameof(payer));
         }
 
-        var clientBytes = WireSlices.Parse(PayerEnvelope.Parser, unsigned.PayerEnvelopeBytes).UnsignedClientEnvelope;
-        var client = new ParsedClientEnvelope(clientBytes, WireSlices.Parse(ClientEnvelope.Parser, clientBytes), payer.Client.Topic);
-        return new ParsedOriginatorEnvelope(
-            raw, own.UnsignedOriginatorEnvelope, unsigned, own.OriginatorSignature?.Bytes, signer, null, payer.Over(unsigned.PayerEnvelopeBytes, client));
+        return new ParsedOriginatorEnvelope(layers, unsigned, signer);
     }
 
     /// <summary>
-    /// Decodes the layers of an envelope that was parsed and checked before (its bytes read back from a
-    /// scratch file): nothing is recovered or validated again; the topic and payer are the ones found then.
+    /// Decodes the layers of an envelope whose bytes were read back from a scratch file after being parsed and
+    /// checked (see <see cref="DecodeTrusted"/>).
     /// </summary>
-    internal static ParsedOriginatorEnvelope.Layers DecodeLayers(ByteString raw, Topic topic, EthAddress? payerAddress)
+    internal static ParsedOriginatorEnvelope.Layers DecodeLayers(ByteString raw, Topic topic, EthAddress? payerAddress) =>
+        DecodeTrusted(raw, topic, payerAddress).Layers;
+
+    // Decodes every layer of bytes that were checked before (the node's own signing, or a read-back): nothing is
+    // recovered or validated again; the topic and payer are the ones found then. Every layer is a slice of raw.
+    private static (ParsedOriginatorEnvelope.Layers Layers, Wire.Envelopes.UnsignedOriginatorEnvelope Unsigned) DecodeTrusted(
+        ByteString raw, Topic topic, EthAddress? payerAddress)
     {
         var envelope = WireSlices.Parse(OriginatorEnvelope.Parser, raw);
         var unsigned = WireSlices.Parse(Wire.Envelopes.UnsignedOriginatorEnvelope.Parser, envelope.UnsignedOriginatorEnvelope);
@@ -142,8 +143,9 @@ public static class EnvelopeParser
         var client = new ParsedClientEnvelope(payer.UnsignedClientEnvelope, WireSlices.Parse(ClientEnvelope.Parser, payer.UnsignedClientEnvelope), topic);
         var parsedPayer = new ParsedPayerEnvelope(
             unsigned.PayerEnvelopeBytes, payer.TargetOriginator, payer.MessageRetentionDays, payer.PayerSignature?.Bytes, payerAddress, client);
-        return new ParsedOriginatorEnvelope.Layers(
+        var layers = new ParsedOriginatorEnvelope.Layers(
             raw, envelope.UnsignedOriginatorEnvelope, envelope.OriginatorSignature?.Bytes, envelope.BlockchainProof?.TransactionHash, parsedPayer);
+        return (layers, unsigned);
     }
 
     /// <summary>Decodes an OriginatorEnvelope message (e.g. from a query response) through all layers.</summary>

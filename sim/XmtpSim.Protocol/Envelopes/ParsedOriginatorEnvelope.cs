@@ -41,9 +41,15 @@ public sealed class ParsedOriginatorEnvelope
         EthAddress? originatorSigner,
         ByteString? transactionHash,
         ParsedPayerEnvelope payer)
+        : this(new Layers(raw, unsignedBytes, originatorSignature, transactionHash, payer), unsigned, originatorSigner)
     {
-        _layers = new Layers(raw, unsignedBytes, originatorSignature, transactionHash, payer);
-        RawLength = raw.Length;
+    }
+
+    internal ParsedOriginatorEnvelope(Layers layers, UnsignedOriginatorEnvelope unsigned, EthAddress? originatorSigner)
+    {
+        var payer = layers.Payer;
+        _layers = layers;
+        RawLength = layers.Raw.Length;
         OriginatorNodeId = unsigned.OriginatorNodeId;
         SequenceId = unsigned.OriginatorSequenceId;
         OriginatorNs = unsigned.OriginatorNs;
@@ -51,7 +57,7 @@ public sealed class ParsedOriginatorEnvelope
         CongestionFeePicodollars = unsigned.CongestionFeePicodollars;
         ExpiryUnixtime = unsigned.ExpiryUnixtime;
         _originatorSigner = AddressBoxes.Of(originatorSigner);
-        IsBlockchainOriginated = transactionHash is not null;
+        IsBlockchainOriginated = layers.TransactionHash is not null;
         Topic = payer.Client.Topic;
         _payerAddress = AddressBoxes.Of(payer.PayerAddress);
         PayloadKind = payer.Client.PayloadKind;
@@ -128,10 +134,6 @@ public sealed class ParsedOriginatorEnvelope
     public VectorClock DependsOnClock => _dependsOnClock ??= VectorClock.From(DependsOn);
 
     /// <summary>
-    /// What <see cref="EnvelopeParser.CheckReplicated"/> concluded about <see cref="Raw"/>, with the scheme and
-    /// topic rule it used (one reference, so a reader never sees half of it).
-    /// </summary>
-    /// <summary>
     /// Moves the bytes, and the layers decoded from them, to <paramref name="file"/>; later reads of the
     /// byte-bearing members decode them from there. Does nothing when they were moved already (the rows of
     /// every replica share this object, and any of them may ask). Safe while other threads read the envelope.
@@ -178,6 +180,10 @@ public sealed class ParsedOriginatorEnvelope
         return Interlocked.CompareExchange(ref _derived, value, null) as T ?? value;
     }
 
+    /// <summary>
+    /// What <see cref="EnvelopeParser.CheckReplicated"/> concluded about <see cref="Raw"/>, with the scheme and
+    /// topic rule it used (one reference, so a reader never sees half of it).
+    /// </summary>
     internal ReplicaVerdict? Replicated { get; set; }
 
     /// <summary>Total fee, picodollars.</summary>

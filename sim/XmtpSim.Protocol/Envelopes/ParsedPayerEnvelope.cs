@@ -37,8 +37,4 @@ public sealed class ParsedPayerEnvelope
 
     /// <summary>The decoded client envelope.</summary>
     public ParsedClientEnvelope Client { get; }
-
-    /// <summary>The same envelope over other (byte-equal) serialized bytes and their decoded client layer.</summary>
-    internal ParsedPayerEnvelope Over(ByteString raw, ParsedClientEnvelope client) =>
-        new(raw, TargetOriginator, RetentionDays, Signature, PayerAddress, client);
 }

@@ -4,9 +4,10 @@ namespace XmtpSim.Protocol.Storage;
 
 /// <summary>
 /// An append-only temporary file for bytes a long run moves out of memory and rarely reads again. It is created
-/// on the first append in the temporary directory (or the given one) and never outlives the process: on Linux
-/// and macOS its name is removed as soon as it is open, so it takes disk space but shows in no directory. Appends and reads use positional I/O, so actors on different threads may use one file at once;
-/// an append reserves its range first, so concurrent appends never overlap.
+/// on the first append in the temporary directory (or the given one) and never outlives the process: outside
+/// Windows its name is removed as soon as it is open, so it takes disk space but shows in no directory (Windows
+/// deletes it on close, or when the process dies). Appends and reads use positional I/O, so actors on different
+/// threads may use one file at once; an append reserves its range first, so concurrent appends never overlap.
 /// </summary>
 public sealed class ScratchFile : IDisposable
 {
