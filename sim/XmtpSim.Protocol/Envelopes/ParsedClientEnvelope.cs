@@ -37,5 +37,5 @@ public sealed class ParsedClientEnvelope
     /// aad.depends_on as originator → sequence ID (empty if absent). The originator checks it against its
     /// own cursor at publish time (spec §5.4); that check lives with the cursor code.
     /// </summary>
-    public IReadOnlyDictionary<uint, ulong> DependsOn { get; }
+    public DependsOnDictionary DependsOn { get; }
 }

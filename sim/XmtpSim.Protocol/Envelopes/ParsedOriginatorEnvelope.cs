@@ -22,7 +22,6 @@ namespace XmtpSim.Protocol.Envelopes;
 /// </summary>
 public sealed class ParsedOriginatorEnvelope
 {
-    private VectorClock? _dependsOnClock;
     private Layers? _layers; // null once the bytes are in _file
     private ScratchFile? _file;
     private long _fileOffset;
@@ -122,16 +121,16 @@ public sealed class ParsedOriginatorEnvelope
     public ClientEnvelope.PayloadOneofCase PayloadKind { get; }
 
     /// <summary>aad.depends_on (empty if absent).</summary>
-    public IReadOnlyDictionary<uint, ulong> DependsOn { get; }
+    public DependsOnDictionary DependsOn { get; }
 
     /// <summary>True once <see cref="MoveBytesTo"/> has moved the bytes out of memory.</summary>
     public bool BytesMoved => Volatile.Read(ref _layers) is null;
 
     /// <summary>
-    /// aad.depends_on as a vector clock, built once per envelope (every member of a group reads the same
-    /// envelope object; the clock is immutable, so they share it).
+    /// aad.depends_on as a vector clock, built once per map (every member of a group reads the same envelope
+    /// object, and the messages of one group and epoch share their map; the clock is immutable).
     /// </summary>
-    public VectorClock DependsOnClock => _dependsOnClock ??= VectorClock.From(DependsOn);
+    public VectorClock DependsOnClock => DependsOn.Clock;
 
     /// <summary>
     /// Moves the bytes, and the layers decoded from them, to <paramref name="file"/>; later reads of the

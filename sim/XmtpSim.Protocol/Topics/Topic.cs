@@ -16,15 +16,25 @@ public readonly struct Topic : IEquatable<Topic>
     /// <summary>Longest topic the node accepts, in bytes.</summary>
     public const int MaxLength = 128;
 
+    private const int ParsedSlotBits = 18;
+
+    // The byte arrays of recently parsed topics, by hash: a group's every message names the same topic, and a
+    // node keeps millions of messages, so parsing hands out one array per topic instead of one per envelope. A
+    // slot is overwritten by the next topic that lands on it; a race between threads only loses a chance to share.
+    private static readonly byte[]?[] RecentlyParsed = new byte[]?[1 << ParsedSlotBits];
+
     private readonly byte[]? _bytes;
     private readonly int _hash; // of the bytes, once: topics key the busiest dictionaries of nodes and clients
 
     private Topic(byte[] bytes)
+        : this(bytes, HashOf(bytes))
+    {
+    }
+
+    private Topic(byte[] bytes, int hash)
     {
         _bytes = bytes;
-        var hash = default(HashCode);
-        hash.AddBytes(bytes);
-        _hash = hash.ToHashCode();
+        _hash = hash;
     }
 
     /// <summary>True for <c>default(Topic)</c>, which holds no bytes.</summary>
@@ -98,7 +108,16 @@ public readonly struct Topic : IEquatable<Topic>
             return false;
         }
 
-        topic = new Topic(bytes.ToArray());
+        var hash = HashOf(bytes);
+        ref var slot = ref RecentlyParsed[(uint)hash >> (32 - ParsedSlotBits)];
+        var known = Volatile.Read(ref slot);
+        if (known is null || !bytes.SequenceEqual(known))
+        {
+            known = bytes.ToArray();
+            Volatile.Write(ref slot, known);
+        }
+
+        topic = new Topic(known, hash);
         return true;
     }
 
@@ -210,6 +229,13 @@ public readonly struct Topic : IEquatable<Topic>
 
     /// <summary>Byte inequality.</summary>
     public static bool operator !=(Topic left, Topic right) => !left.Equals(right);
+
+    private static int HashOf(ReadOnlySpan<byte> bytes)
+    {
+        var hash = default(HashCode);
+        hash.AddBytes(bytes);
+        return hash.ToHashCode();
+    }
 
     private static Topic ForNode(TopicKind kind, uint nodeId)
     {
