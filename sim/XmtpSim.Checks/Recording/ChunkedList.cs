@@ -8,7 +8,7 @@ namespace XmtpSim.Checks.Recording;
 /// <summary>
 /// An append-only list of values kept in fixed chunks of 65,536 items, so that growing to tens of millions of
 /// records never copies what is already stored (a <see cref="List{T}"/> doubles and copies its whole array).
-/// A list told to <see cref="SpillTo"/> a <see cref="ScratchFile"/> keeps its first chunks in memory and moves
+/// A list told to <see cref="SpillTo"/> a <see cref="ScratchFile"/> keeps its first eight chunks in memory and moves
 /// every later chunk there once it is full; a spilled chunk comes back on first access.
 /// </summary>
 public sealed class ChunkedList<T> : IReadOnlyList<T>
@@ -18,8 +18,8 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
     private const int ChunkSize = 1 << ChunkShift;
     private const int ChunkMask = ChunkSize - 1;
 
-    /// <summary>Chunks kept in memory before a spilling list starts to spill (2,097,152 items).</summary>
-    private const int ChunksBeforeSpill = 32;
+    /// <summary>Chunks kept in memory before a spilling list starts to spill (524,288 items).</summary>
+    private const int ChunksBeforeSpill = 8;
 
     private readonly List<T[]?> _chunks = [];
     private readonly List<long> _spilledAt = []; // file offset per chunk, -1 while in memory
@@ -42,7 +42,7 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
     /// <summary>Chunks currently in the spill file, not in memory.</summary>
     public int SpilledChunks => _chunks.Count(c => c is null);
 
-    /// <summary>From now on, full chunks past the first 32 go to <paramref name="spill"/>.</summary>
+    /// <summary>From now on, full chunks past the first eight go to <paramref name="spill"/>.</summary>
     /// <exception cref="NotSupportedException">The items hold references (they cannot be written out as bytes).</exception>
     public void SpillTo(ScratchFile spill)
     {

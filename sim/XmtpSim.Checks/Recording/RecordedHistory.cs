@@ -59,11 +59,15 @@ public sealed class RecordedHistory
     public IReadOnlyCollection<uint> NodeIds => _nodeIds;
 
     /// <summary>
-    /// The two tables that grow with every delivery, client applies and node stores, move their full chunks to
-    /// <paramref name="spill"/> as the run goes on; they come back when read.
+    /// The tables that grow with every envelope or delivery (client publishes and acks, originations, node stores,
+    /// client applies) move their full chunks to <paramref name="spill"/> as the run goes on; they come back when
+    /// read. Nothing reads them before the checks.
     /// </summary>
     public void SpillLargeTablesTo(ScratchFile spill)
     {
+        Publishes.SpillTo(spill);
+        Acks.SpillTo(spill);
+        Originations.SpillTo(spill);
         Applies.SpillRowsTo(spill);
         Stores.SpillTo(spill);
     }
