@@ -24,8 +24,8 @@ public sealed class NodeStore
 {
     private readonly ScratchFile? _bytesFile;
     private readonly Queue<ParsedOriginatorEnvelope> _inMemory = [];
-    private readonly Dictionary<uint, List<ParsedOriginatorEnvelope>> _byOriginator = [];
-    private readonly Dictionary<Topic, List<ParsedOriginatorEnvelope>> _byTopic = [];
+    private readonly Dictionary<uint, RowList> _byOriginator = [];
+    private readonly Dictionary<Topic, RowList> _byTopic = [];
     private readonly Dictionary<uint, ulong> _maxSequence = [];
     private VectorClock? _cursor;
 
@@ -80,7 +80,7 @@ public sealed class NodeStore
             _byOriginator[originator] = rows = [];
         }
 
-        if (rows.Count == 0 || rows[^1].SequenceId < sequence)
+        if (rows.Count == 0 || rows.Last.SequenceId < sequence)
         {
             rows.Add(row);
         }
@@ -121,7 +121,7 @@ public sealed class NodeStore
     /// <summary>Rows of <paramref name="originator"/> with sequence &gt; <paramref name="after"/>, ascending, at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<ParsedOriginatorEnvelope> Since(uint originator, ulong after, int limit)
     {
-        if (!_byOriginator.TryGetValue(originator, out var rows) || rows.Count == 0 || rows[^1].Id.Sequence <= after)
+        if (!_byOriginator.TryGetValue(originator, out var rows) || rows.Count == 0 || rows.Last.SequenceId <= after)
         {
             return [];
         }
@@ -142,7 +142,14 @@ public sealed class NodeStore
         {
             if (_byTopic.TryGetValue(topic, out var topicRows))
             {
-                rows.AddRange(topicRows.Where(r => r.Id.Sequence > lastSeen[r.Id.Originator]));
+                for (var i = 0; i < topicRows.Count; i++)
+                {
+                    var row = topicRows[i];
+                    if (row.SequenceId > lastSeen[row.OriginatorNodeId])
+                    {
+                        rows.Add(row);
+                    }
+                }
             }
         }
 
@@ -184,7 +191,7 @@ public sealed class NodeStore
     }
 
     /// <summary>The index of <paramref name="sequence"/> in <paramref name="rows"/> (sorted), or the complement of where it would go.</summary>
-    private static int IndexOf(List<ParsedOriginatorEnvelope> rows, ulong sequence)
+    private static int IndexOf(RowList rows, ulong sequence)
     {
         var low = 0;
         var high = rows.Count - 1;
