@@ -75,6 +75,9 @@ public sealed class SimulationEngine : IDisposable
     /// <summary>The journal.</summary>
     public JournalWriter Journal => _journal;
 
+    /// <summary>The journal-line buffers the actors borrow while they run.</summary>
+    internal JournalLinesPool JournalLinesPool { get; } = new();
+
     /// <summary>Registered actors, in index order.</summary>
     public IReadOnlyList<ActorId> Actors => _slots.Select(s => s.Self).ToList();
 

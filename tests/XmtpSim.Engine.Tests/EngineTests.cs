@@ -41,6 +41,25 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void Actors_hold_journal_buffers_only_in_the_instants_they_run()
+    {
+        using var journal = new JournalWriter();
+        var notes = NotesOf(journal);
+        using var engine = new SimulationEngine(Constant(1_000), journal);
+        for (var i = 0; i < 50; i++)
+        {
+            var a = engine.Register($"a{i}", sim => PingPongActor.Props(sim));
+            var b = engine.Register($"b{i}", sim => PingPongActor.Props(sim));
+            engine.Inject(a, new Kick(b, 4), i * Ms); // each pair runs in its own instants
+        }
+
+        engine.Run(10 * SimTime.NanosPerSecond);
+
+        Assert.Equal(50 * 5, notes.Count);
+        Assert.InRange(engine.JournalLinesPool.Made, 1, 2); // not one set of buffers per actor (100)
+    }
+
+    [Fact]
     public void Charged_cpu_delays_what_the_actor_sends_next()
     {
         using var journal = new JournalWriter();

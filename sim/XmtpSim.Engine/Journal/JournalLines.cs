@@ -13,30 +13,40 @@ namespace XmtpSim.Engine.Journal;
 /// </summary>
 internal sealed class JournalLines : IDisposable
 {
-    // Small at first and grown on demand: a run has one of these per actor (100,000 clients on mainnet-day),
-    // and most actors journal a few short lines per instant.
     // Everything in a network line but the names: the longest fixed text (a drop line's, 61 bytes) and
     // two 20-digit numbers, rounded up.
     private const int LineOverhead = 128;
 
-    private readonly ArrayBufferWriter<byte> _bytes = new(256);
     private readonly JournalWriter _writer;
-    private Utf8JsonWriter? _json;
+    private readonly JournalLinesPool _pool;
 
-    /// <summary>Lines for the journal <paramref name="writer"/> (network entries are kept only when it has traffic observers).</summary>
-    public JournalLines(JournalWriter writer) => _writer = writer;
+    // Taken from the pool at an instant's first line and given back by Clear: a run has one of these per actor
+    // (100,000 clients on mainnet-day), but only the actors that run in an instant hold buffers.
+    private JournalLinesPool.Buffers? _buffers;
+
+    /// <summary>
+    /// Lines for the journal <paramref name="writer"/> (network entries are kept only when it has traffic observers),
+    /// formatted into buffers from <paramref name="pool"/>.
+    /// </summary>
+    public JournalLines(JournalWriter writer, JournalLinesPool pool)
+    {
+        _writer = writer;
+        _pool = pool;
+    }
 
     /// <summary>The formatted lines, each ending in "\n".</summary>
-    public ReadOnlySpan<byte> Bytes => _bytes.WrittenSpan;
+    public ReadOnlySpan<byte> Bytes => _buffers is { } buffers ? buffers.Bytes.WrittenSpan : [];
 
     /// <summary>Lines buffered.</summary>
     public int Count { get; private set; }
 
     /// <summary>Protocol and fault events, in order, for observers.</summary>
-    public List<JournalEvent> Events { get; } = [];
+    public IReadOnlyList<JournalEvent> Events => _buffers?.Events ?? [];
 
     /// <summary>Network lines, in order, for traffic observers.</summary>
-    public List<NetworkEntry> Network { get; } = [];
+    public IReadOnlyList<NetworkEntry> Network => _buffers?.Network ?? [];
+
+    private ArrayBufferWriter<byte> Writer => (_buffers ??= _pool.Rent()).Bytes;
 
     /// <summary>True when a name can be written without JSON escaping (so the hand-written line matches Utf8JsonWriter).</summary>
     public static bool IsPlain(string name)
@@ -54,17 +64,18 @@ internal sealed class JournalLines : IDisposable
 
     public void Add(JournalEvent journalEvent)
     {
-        var json = _json ??= new Utf8JsonWriter(_bytes);
-        json.Reset(_bytes);
+        var buffers = _buffers ??= _pool.Rent();
+        var json = buffers.Json;
+        json.Reset(buffers.Bytes);
         json.WriteStartObject();
         json.WriteNumber(JournalWriter.TimeProperty, journalEvent.TimeNs);
         json.WriteString(JournalWriter.KindProperty, journalEvent.Kind);
         journalEvent.WriteFields(json);
         json.WriteEndObject();
         json.Flush();
-        _bytes.Write("\n"u8);
+        buffers.Bytes.Write("\n"u8);
         Count++;
-        Events.Add(journalEvent);
+        buffers.Events.Add(journalEvent);
     }
 
     public void AddSend(long timeNs, JournalName from, JournalName to, JournalName message, int bytes, long arrivalNs)
@@ -81,11 +92,11 @@ internal sealed class JournalLines : IDisposable
         line.Put(",\"arrive\":"u8);
         line.Number(arrivalNs);
         line.Put("}\n"u8);
-        _bytes.Advance(line.Length);
+        Writer.Advance(line.Length);
         Count++;
         if (_writer.ObservesNetwork)
         {
-            Network.Add(new NetworkEntry("send", timeNs, from.Text, to.Text, message.Text, bytes, arrivalNs, null));
+            _buffers!.Network.Add(new NetworkEntry("send", timeNs, from.Text, to.Text, message.Text, bytes, arrivalNs, null));
         }
     }
 
@@ -99,11 +110,11 @@ internal sealed class JournalLines : IDisposable
 
         var line = Start(timeNs, "\"deliver\""u8, from.Utf8, to.Utf8, message.Utf8, 0);
         line.Put("\"}\n"u8);
-        _bytes.Advance(line.Length);
+        Writer.Advance(line.Length);
         Count++;
         if (_writer.ObservesNetwork)
         {
-            Network.Add(new NetworkEntry("deliver", timeNs, from.Text, to.Text, message.Text, 0, 0, null));
+            _buffers!.Network.Add(new NetworkEntry("deliver", timeNs, from.Text, to.Text, message.Text, 0, 0, null));
         }
     }
 
@@ -119,28 +130,31 @@ internal sealed class JournalLines : IDisposable
         line.Put("\",\"reason\":\""u8);
         line.Put(reason.Utf8);
         line.Put("\"}\n"u8);
-        _bytes.Advance(line.Length);
+        Writer.Advance(line.Length);
         Count++;
         if (_writer.ObservesNetwork)
         {
-            Network.Add(new NetworkEntry("drop", timeNs, from.Text, to.Text, message.Text, 0, 0, reason.Text));
+            _buffers!.Network.Add(new NetworkEntry("drop", timeNs, from.Text, to.Text, message.Text, 0, 0, reason.Text));
         }
     }
 
-    public void Dispose() => _json?.Dispose();
+    public void Dispose() => Clear();
 
+    /// <summary>Drops the lines and gives the buffers back to the pool.</summary>
     public void Clear()
     {
-        _bytes.ResetWrittenCount();
         Count = 0;
-        Events.Clear();
-        Network.Clear();
+        if (_buffers is { } buffers)
+        {
+            _buffers = null;
+            _pool.Return(buffers);
+        }
     }
 
     /// <summary>Starts a network line: time, kind, from, to and msg, in a span with room for <paramref name="extra"/> more name bytes.</summary>
     private Line Start(long timeNs, ReadOnlySpan<byte> kind, byte[] from, byte[] to, byte[] message, int extra)
     {
-        var line = new Line(_bytes.GetSpan(LineOverhead + from.Length + to.Length + message.Length + extra));
+        var line = new Line(Writer.GetSpan(LineOverhead + from.Length + to.Length + message.Length + extra));
         line.Head(timeNs, kind);
         line.Put(",\"from\":\""u8);
         line.Put(from);
