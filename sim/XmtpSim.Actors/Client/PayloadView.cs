@@ -9,17 +9,16 @@ namespace XmtpSim.Actors.Client;
 /// the view is decoded once per envelope and kept on it (<see cref="ParsedOriginatorEnvelope.Derived{T}"/>), where
 /// it outlives the envelope's bytes when the node stores move those to disk. Immutable, so members share it.
 /// </summary>
-internal sealed class PayloadView
+internal class PayloadView
 {
-    private static readonly PayloadView Unreadable = new(false, -1, -1, null, 0);
+    private static readonly PayloadView Unreadable = new(false, -1, -1);
 
-    private PayloadView(bool hasMetadata, long publishedNs, int sender, byte[]? welcomeGroupId, ulong welcomeCommitSequence)
+    // 32 bytes a group message (a day has millions); a welcome's extra fields live in the subclass.
+    private PayloadView(bool hasMetadata, long publishedNs, int sender)
     {
         HasMetadata = hasMetadata;
         PublishedNs = publishedNs;
         Sender = sender;
-        WelcomeGroupId = welcomeGroupId;
-        WelcomeCommitSequence = welcomeCommitSequence;
     }
 
     /// <summary>True when a group message carries readable metadata (publish time and sender).</summary>
@@ -32,10 +31,10 @@ internal sealed class PayloadView
     public int Sender { get; }
 
     /// <summary>A welcome's group id; null when the envelope is not a readable welcome. Shared: never written to.</summary>
-    public byte[]? WelcomeGroupId { get; }
+    public virtual byte[]? WelcomeGroupId => null;
 
     /// <summary>The commit sequence a welcome was made at.</summary>
-    public ulong WelcomeCommitSequence { get; }
+    public virtual ulong WelcomeCommitSequence => 0;
 
     /// <summary>The view of <paramref name="envelope"/>, decoded on the first call and kept on the envelope.</summary>
     public static PayloadView Of(ParsedOriginatorEnvelope envelope) => envelope.Derived(Decode);
@@ -46,13 +45,20 @@ internal sealed class PayloadView
         if (client.WelcomeMessage?.V1 is { } welcome)
         {
             return MessageContent.TryReadWelcome(welcome.Data.Span, out var groupId, out var commitSequence)
-                ? new PayloadView(false, -1, -1, groupId, commitSequence)
+                ? new Welcome(groupId, commitSequence)
                 : Unreadable;
         }
 
         var data = client.GroupMessage?.V1 is { } v1 ? v1.Data.Span : [];
         return data.Length > MlsFrame.HeaderSize && MessageContent.TryRead(data[MlsFrame.HeaderSize..], out var ns, out var sender, out _)
-            ? new PayloadView(true, ns, sender, null, 0)
+            ? new PayloadView(true, ns, sender)
             : Unreadable;
+    }
+
+    private sealed class Welcome(byte[] groupId, ulong commitSequence) : PayloadView(false, -1, -1)
+    {
+        public override byte[]? WelcomeGroupId { get; } = groupId;
+
+        public override ulong WelcomeCommitSequence { get; } = commitSequence;
     }
 }
