@@ -98,6 +98,7 @@ public sealed class DependsOnDictionary : IReadOnlyDictionary<uint, ulong>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    // Fibonacci hashing: consecutive sequence ids (a day's commits are numbered 1, 2, 3, …) land in distinct slots.
     private static int Slot(KeyValuePair<uint, ulong> entry) =>
-        (int)((((entry.Value * 0x9E3779B97F4A7C15UL) ^ entry.Key) * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits));
+        (int)(((entry.Value ^ ((ulong)entry.Key << 40) ^ entry.Key) * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits));
 }
