@@ -4,6 +4,7 @@ using XmtpSim.Protocol.Crypto;
 using XmtpSim.Protocol.Cursors;
 using XmtpSim.Protocol.Envelopes;
 using XmtpSim.Protocol.Mls;
+using XmtpSim.Protocol.Topics;
 
 namespace XmtpSim.Actors.Tests;
 
@@ -22,10 +23,11 @@ public sealed class NodeStoreTests
         return scheme;
     }
 
-    private static ParsedOriginatorEnvelope Row(uint originator, ulong sequence)
+    private static ParsedOriginatorEnvelope Row(uint originator, ulong sequence, byte[]? groupId = null)
     {
-        var frame = MlsFrame.Build(GroupId, 1, MlsContentType.Application, 200, sequence);
-        var client = ClientEnvelopes.GroupMessage(GroupId, ByteString.CopyFrom(frame));
+        groupId ??= GroupId;
+        var frame = MlsFrame.Build(groupId, 1, MlsContentType.Application, 200, sequence);
+        var client = ClientEnvelopes.GroupMessage(groupId, ByteString.CopyFrom(frame));
         var payer = EnvelopeSigner.SignPayer(Scheme, Payer, client, originator, 30);
         var stamp = OriginatorStamp.ForRetention(originator, sequence, 1_780_000_000_000_000_000, 100, 0, 1_780_000_000, 30);
         var signed = EnvelopeSigner.SignOriginator(Scheme, Node, stamp, payer);
@@ -52,5 +54,24 @@ public sealed class NodeStoreTests
         Assert.Equal([3UL, 4, 5], store.Since(100, 0, 10).Select(r => r.Id.Sequence));
         Assert.Equal([5UL], store.Since(100, 4, 10).Select(r => r.Id.Sequence));
         Assert.Equal(5UL, store.MaxSequence(100));
+    }
+
+    [Fact]
+    public void Queries_read_topics_of_one_row_and_of_many_by_originator_and_sequence()
+    {
+        var store = new NodeStore();
+        var lone = Enumerable.Repeat((byte)7, 16).ToArray();
+        store.TryAdd(Row(200, 2));
+        store.TryAdd(Row(100, 9, lone));
+        store.TryAdd(Row(100, 4));
+        store.TryAdd(Row(200, 1));
+
+        var both = store.Query([Topic.GroupMessages(GroupId), Topic.GroupMessages(lone)], VectorClock.Empty, 10);
+        var after = store.Query([Topic.GroupMessages(GroupId), Topic.GroupMessages(lone)], VectorClock.Of((100, 4), (200, 1)), 10);
+
+        Assert.Equal([new EnvelopeId(100, 4), new EnvelopeId(100, 9), new EnvelopeId(200, 1), new EnvelopeId(200, 2)], both.Select(r => r.Id));
+        Assert.Equal([new EnvelopeId(100, 9), new EnvelopeId(200, 2)], after.Select(r => r.Id));
+        Assert.Equal([new EnvelopeId(100, 9)], store.Query([Topic.GroupMessages(lone)], VectorClock.Empty, 10).Select(r => r.Id));
+        Assert.Empty(store.Query([Topic.GroupMessages(lone)], VectorClock.Of((100, 9)), 10));
     }
 }

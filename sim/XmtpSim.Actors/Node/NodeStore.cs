@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using XmtpSim.Protocol.Crypto;
 using XmtpSim.Protocol.Cursors;
 using XmtpSim.Protocol.Envelopes;
@@ -25,7 +26,7 @@ public sealed class NodeStore
     private readonly ScratchFile? _bytesFile;
     private readonly Queue<ParsedOriginatorEnvelope> _inMemory = [];
     private readonly Dictionary<uint, RowList> _byOriginator = [];
-    private readonly Dictionary<Topic, RowList> _byTopic = [];
+    private readonly Dictionary<Topic, object> _byTopic = []; // the row itself while a topic has one, then a RowList
     private readonly Dictionary<uint, ulong> _maxSequence = [];
     private VectorClock? _cursor;
 
@@ -97,13 +98,20 @@ public sealed class NodeStore
 
         Count++;
 
-        var topic = row.Topic;
-        if (!_byTopic.TryGetValue(topic, out var topicRows))
+        // Most topics of a day hold one row (a key package, an identity update): keep it without a list.
+        ref var topicRows = ref CollectionsMarshal.GetValueRefOrAddDefault(_byTopic, row.Topic, out _);
+        switch (topicRows)
         {
-            _byTopic[topic] = topicRows = [];
+            case null:
+                topicRows = row;
+                break;
+            case RowList list:
+                list.Add(row);
+                break;
+            default:
+                topicRows = new RowList { (ParsedOriginatorEnvelope)topicRows, row };
+                break;
         }
-
-        topicRows.Add(row);
         if (_bytesFile is not null && !row.BytesMoved)
         {
             _inMemory.Enqueue(row);
@@ -140,16 +148,18 @@ public sealed class NodeStore
         var rows = new List<ParsedOriginatorEnvelope>();
         foreach (var topic in topics.Distinct())
         {
-            if (_byTopic.TryGetValue(topic, out var topicRows))
+            switch (_byTopic.GetValueOrDefault(topic))
             {
-                for (var i = 0; i < topicRows.Count; i++)
-                {
-                    var row = topicRows[i];
-                    if (row.SequenceId > lastSeen[row.OriginatorNodeId])
+                case RowList list:
+                    for (var i = 0; i < list.Count; i++)
                     {
-                        rows.Add(row);
+                        AddIfAfter(list[i]);
                     }
-                }
+
+                    break;
+                case ParsedOriginatorEnvelope row:
+                    AddIfAfter(row);
+                    break;
             }
         }
 
@@ -160,6 +170,14 @@ public sealed class NodeStore
         }
 
         return rows;
+
+        void AddIfAfter(ParsedOriginatorEnvelope row)
+        {
+            if (row.SequenceId > lastSeen[row.OriginatorNodeId])
+            {
+                rows.Add(row);
+            }
+        }
     }
 
     /// <summary>

@@ -8,8 +8,8 @@ namespace XmtpSim.Actors.Node;
 /// A <see cref="List{T}"/> doubles its array as it grows: a day's per-originator lists of half a million rows
 /// would carry up to as many empty slots again, on every node, and leave each outgrown array (megabytes, on the
 /// large-object heap) as garbage. Here the first chunk grows from one row to a full chunk, so a topic with a
-/// single row (a key package, an identity update) costs one small array; later chunks are allocated full and
-/// never copied, and none is large enough for the large-object heap.
+/// few rows costs one small array; later chunks are allocated full and never copied, and none is large enough
+/// for the large-object heap.
 /// </summary>
 internal sealed class RowList : IReadOnlyList<ParsedOriginatorEnvelope>
 {
