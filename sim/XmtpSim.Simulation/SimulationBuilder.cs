@@ -40,7 +40,8 @@ public static class SimulationBuilder
     /// <summary>
     /// Builds (but does not start) the simulation. With <paramref name="envelopeBytes"/>, node stores move the
     /// bytes of envelopes older than <paramref name="bytesInMemoryNanos"/> (<see cref="EnvelopeBytesInMemoryNanos"/>
-    /// when null) there; without it, every envelope keeps its bytes in memory. Results are the same either way.
+    /// when null) there, and the app chain its blocks sealed longer ago than that; without it, every envelope and
+    /// block stays in memory. Results are the same either way.
     /// </summary>
     public static BuiltSimulation Build(
         Scenario scenario, JournalWriter journal, int parallelism, ScratchFile? envelopeBytes = null, long? bytesInMemoryNanos = null)
@@ -79,7 +80,10 @@ public static class SimulationBuilder
 
         var settlement = engine.Register("settlement", sim => SettlementChainActor.Props(sim, SettlementChainSettings.Create(
             registered, scenario.Fees, payerKeys.Select(k => new PayerDeposit(k.Address, GatewayDepositMicrodollars)).ToList())));
-        var appChain = engine.Register("appchain", sim => AppChainActor.Props(sim, AppChainSettings.From(scenario.AppChain)));
+        var chainBlocks = envelopeBytes is null
+            ? new ChainBlockArchive()
+            : new ChainBlockArchive(envelopeBytes, bytesInMemoryNanos ?? EnvelopeBytesInMemoryNanos);
+        var appChain = engine.Register("appchain", sim => AppChainActor.Props(sim, AppChainSettings.From(scenario.AppChain), chainBlocks));
 
         var nodeActors = new Dictionary<uint, ActorId>();
         foreach (var id in nodeIds)

@@ -25,7 +25,8 @@ namespace XmtpSim.Actors.Chain;
 /// same instant as a seal never depends on the engine's tie-breaking; it waits for the next block.</para>
 /// <para>Journal: one <see cref="ChainBlockEvent"/> per block with transactions, then one <see cref="ChainTxEvent"/>
 /// per transaction. Empty blocks (most of the 345,600 a day at 250 ms) are not journaled.</para>
-/// <para>Blocks with logs are kept for the whole run (durable history for late or reconnecting indexers). The
+/// <para>Blocks with logs are kept for the whole run (durable history for late or reconnecting indexers), older ones
+/// on disk when the <see cref="ChainBlockArchive"/> has a scratch file. The
 /// engine's network does not keep per-link FIFO, so indexers order and de-duplicate by block number.</para>
 /// </remarks>
 public sealed class AppChainActor : ReceiveActor
@@ -44,16 +45,17 @@ public sealed class AppChainActor : ReceiveActor
     private readonly ISimContext _sim;
     private readonly AppChainSettings _settings;
     private readonly Queue<PendingTransaction> _pending = new();
-    private readonly List<ChainBlock> _blocks = [];
+    private readonly ChainBlockArchive _blocks;
     private readonly SortedSet<ActorId> _subscribers = [];
     private readonly ulong[] _sequence = new ulong[2];
     private long _blockNumber;
 
     /// <summary>Use <see cref="Props"/>.</summary>
-    public AppChainActor(ISimContext sim, AppChainSettings settings)
+    public AppChainActor(ISimContext sim, AppChainSettings settings, ChainBlockArchive? blocks = null)
     {
         _sim = sim;
         _settings = settings;
+        _blocks = blocks ?? new ChainBlockArchive();
         Receive<SubmitChainTransaction>(Submit);
         Receive<IndexFrom>(Subscribe);
         Receive<ConnectionLost>(lost => _subscribers.Remove(lost.Peer));
@@ -61,10 +63,13 @@ public sealed class AppChainActor : ReceiveActor
     }
 
     /// <summary>Props for the app chain.</summary>
-    public static Props Props(ISimContext sim, AppChainSettings settings)
+    /// <param name="sim">The engine context.</param>
+    /// <param name="settings">Block time, gas and size limits.</param>
+    /// <param name="blocks">Where sealed blocks are kept (default: all in memory).</param>
+    public static Props Props(ISimContext sim, AppChainSettings settings, ChainBlockArchive? blocks = null)
     {
         settings.Validate();
-        return Akka.Actor.Props.Create(() => new AppChainActor(sim, settings));
+        return Akka.Actor.Props.Create(() => new AppChainActor(sim, settings, blocks));
     }
 
     /// <summary>Key size a broadcaster expects: bytes16 group id, bytes32 inbox id; 0 for an unknown broadcaster.</summary>
@@ -173,6 +178,7 @@ public sealed class AppChainActor : ReceiveActor
 
         var block = new ChainBlock(number, now, included.Select(i => i.Log).ToList());
         _blocks.Add(block);
+        _blocks.WriteAged(now);
         _sim.Journal(new ChainBlockEvent(now, number, included.Count, gasUsed, _settings.GasLimitPerBlock, _pending.Count));
         foreach (var (pending, log) in included)
         {
@@ -200,21 +206,7 @@ public sealed class AppChainActor : ReceiveActor
         _sim.Connect(indexer);
         _subscribers.Add(indexer);
 
-        // First stored block with Number >= request.Block (stored blocks are in increasing number order).
-        var low = 0;
-        var high = _blocks.Count;
-        while (low < high)
-        {
-            var mid = (low + high) / 2;
-            if (_blocks[mid].Number < request.Block)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
+        var low = _blocks.FirstAtOrAfter(request.Block);
 
         // Always at least one reply, so the indexer knows it is subscribed (an empty page means "caught up").
         do
