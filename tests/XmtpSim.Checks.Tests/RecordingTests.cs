@@ -71,6 +71,32 @@ public sealed class RecordingTests
     }
 
     [Fact]
+    public void Apply_table_remembers_two_generations_of_envelopes_and_keeps_their_shared_parts_in_memory()
+    {
+        using var spill = new ScratchFile("recorder");
+        var pool = new ChunkedList<EnvelopeId>();
+        var table = new ApplyTable(pool);
+        table.SpillTo(spill);
+        const int envelopes = 1_300_000; // almost five generations of 262,144
+        for (uint i = 0; i < envelopes; i++)
+        {
+            table.Add(i, 1, 0, new EnvelopeId(100, i), 0, 0, 0, 0, false, $"{{0:{i}}}");
+        }
+
+        var spilledBefore = spill.Length;
+        var recent = new EnvelopeId(100, envelopes - 300_000); // in the older generation: shares its part
+        var late = new EnvelopeId(100, 5); // forgotten: gets a part of its own, with the same values
+        table.Add(envelopes, 2, 0, recent, 0, 0, 0, 0, false, $"{{0:{envelopes - 300_000}}}");
+        table.Add(envelopes + 1, 2, 0, late, 0, 0, 0, 0, false, "{0:5}");
+
+        Assert.Equal(spilledBefore, spill.Length); // nothing read back and spilled again
+        Assert.Equal(envelopes + 1, pool.Count); // the recent envelope's depends_on was matched, the late one's kept
+        Assert.Equal(table[(int)recent.Sequence] with { TimeNs = envelopes, Client = 2 }, table[envelopes]);
+        Assert.Equal(table[5] with { TimeNs = envelopes + 1, Client = 2, DependsOnStart = envelopes }, table[envelopes + 1]);
+        Assert.True(pool.SpilledChunks > 0);
+    }
+
+    [Fact]
     public void Chunked_list_truncated_back_across_a_chunk_boundary_appends_where_it_reads()
     {
         var list = new ChunkedList<long>();
@@ -177,6 +203,23 @@ public sealed class RecordingTests
 
         Assert.Equal(count, i2);
         Assert.Equal(0, list.SpilledChunks);
+    }
+
+    [Fact]
+    public void A_spilling_list_keeps_its_recent_chunks_in_memory()
+    {
+        using var spill = new ScratchFile("recorder");
+        var list = new ChunkedList<long>();
+        list.SpillTo(spill, recentChunks: 9);
+        for (long i = 0; i < (40L << 16) + 5; i++)
+        {
+            list.Add(i);
+        }
+
+        Assert.Equal(23, list.SpilledChunks); // chunks 8..30; the first 8, the last 9 full ones and the one being filled stay
+        Assert.Equal(23L << 19, spill.Length);
+        Assert.Equal(30L << 16, list[30 << 16]); // read back
+        Assert.Equal(22, list.SpilledChunks);
     }
 
     [Fact]

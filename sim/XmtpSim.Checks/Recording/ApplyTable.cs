@@ -10,13 +10,26 @@ namespace XmtpSim.Checks.Recording;
 /// (topic, publish time, sender, fee, depends_on) once per envelope. An envelope reaches every member of its
 /// group, so a day's tens of millions of applies take about a third of the memory of whole records.
 /// Applies of one envelope that disagree on a shared field get their own shared part: nothing is merged away.
+/// <para>
+/// Only the shared parts of recently recorded envelopes are looked up again (members apply an envelope within
+/// seconds to minutes of each other): the table remembers the last 262,144 to 524,288 envelopes, so an apply
+/// that comes later than that gets a shared part of its own, with the same values. That bounds the lookup's
+/// memory, and lets all but the recent chunks of the shared parts spill.
+/// </para>
 /// </summary>
 public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
 {
     private readonly ChunkedList<Row> _rows = new();
     private readonly ChunkedList<Shared> _shared = new();
-    private readonly Dictionary<EnvelopeId, int> _sharedByEnvelope = [];
+    private const int EnvelopesPerGeneration = 1 << 18;
+
+    // Two generations of the same chunk size: the shared parts they point at are in the last
+    // 2 × EnvelopesPerGeneration / 65,536 + 1 chunks, which stay in memory when the table spills.
+    private const int RecentChunks = (2 * EnvelopesPerGeneration >> 16) + 1;
+
     private readonly ChunkedList<EnvelopeId> _pool;
+    private Dictionary<EnvelopeId, int> _recent = [];
+    private Dictionary<EnvelopeId, int> _older = [];
 
     /// <summary>A table whose depends_on entries go to <paramref name="pool"/>.</summary>
     public ApplyTable(ChunkedList<EnvelopeId> pool) => _pool = pool;
@@ -24,8 +37,16 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
     /// <inheritdoc />
     public int Count => _rows.Count;
 
-    /// <summary>Full chunks of per-apply rows go to <paramref name="spill"/> (see <see cref="ChunkedList{T}.SpillTo"/>).</summary>
-    public void SpillRowsTo(ScratchFile spill) => _rows.SpillTo(spill);
+    /// <summary>
+    /// Full chunks of per-apply rows, and of shared parts and depends_on entries no longer looked up, go to
+    /// <paramref name="spill"/> (see <see cref="ChunkedList{T}.SpillTo"/>).
+    /// </summary>
+    public void SpillTo(ScratchFile spill)
+    {
+        _rows.SpillTo(spill);
+        _shared.SpillTo(spill, RecentChunks);
+        _pool.SpillTo(spill, RecentChunks);
+    }
 
     /// <inheritdoc />
     public ApplyRecord this[int index]
@@ -49,7 +70,7 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
         var start = _pool.Count;
         var count = DependsOnText.AppendTo(dependsOn, _pool);
         var candidate = new Shared(topic, envelope, publishedNs, sender, feePicodollars, start, count);
-        if (_sharedByEnvelope.TryGetValue(envelope, out var known) && SameAs(_shared[known], candidate))
+        if ((_recent.TryGetValue(envelope, out var known) || _older.TryGetValue(envelope, out known)) && SameAs(_shared[known], candidate))
         {
             _pool.Truncate(start);
         }
@@ -57,7 +78,11 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
         {
             known = _shared.Count;
             _shared.Add(candidate);
-            _sharedByEnvelope[envelope] = known;
+            _recent[envelope] = known;
+            if (_recent.Count == EnvelopesPerGeneration)
+            {
+                (_older, _recent) = (_recent, []);
+            }
         }
 
         _rows.Add(new Row(timeNs, client, readNode, known, dependencyDropped));

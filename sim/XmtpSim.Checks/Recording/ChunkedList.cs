@@ -9,7 +9,8 @@ namespace XmtpSim.Checks.Recording;
 /// An append-only list of values kept in fixed chunks of 65,536 items, so that growing to tens of millions of
 /// records never copies what is already stored (a <see cref="List{T}"/> doubles and copies its whole array).
 /// A list told to <see cref="SpillTo"/> a <see cref="ScratchFile"/> keeps its first eight chunks in memory and moves
-/// every later chunk there once it is full; a spilled chunk comes back on first access.
+/// every later chunk there once it is full (or once it is more than a given number of chunks behind the one being
+/// filled, for a list whose recent items are still read); a spilled chunk comes back on first access.
 /// </summary>
 public sealed class ChunkedList<T> : IReadOnlyList<T>
     where T : struct
@@ -24,6 +25,7 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
     private readonly List<T[]?> _chunks = [];
     private readonly List<long> _spilledAt = []; // file offset per chunk, -1 while in memory
     private ScratchFile? _spill;
+    private int _recentChunks;
 
     /// <summary>Items stored.</summary>
     public int Count { get; private set; }
@@ -42,10 +44,14 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
     /// <summary>Chunks currently in the spill file, not in memory.</summary>
     public int SpilledChunks => _chunks.Count(c => c is null);
 
-    /// <summary>From now on, full chunks past the first eight go to <paramref name="spill"/>.</summary>
+    /// <summary>
+    /// From now on, full chunks past the first eight go to <paramref name="spill"/>, except the last
+    /// <paramref name="recentChunks"/> full ones.
+    /// </summary>
     /// <exception cref="NotSupportedException">The items hold references (they cannot be written out as bytes).</exception>
-    public void SpillTo(ScratchFile spill)
+    public void SpillTo(ScratchFile spill, int recentChunks = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(recentChunks);
         ArgumentNullException.ThrowIfNull(spill);
         if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
         {
@@ -53,6 +59,7 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         }
 
         _spill = spill;
+        _recentChunks = recentChunks;
     }
 
     /// <summary>Appends one item.</summary>
@@ -63,7 +70,8 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         {
             // The chunk just filled goes to the spill and its array is reused for the next one: a spilling list
             // allocates nothing more, and leaves no garbage on the large-object heap for a full collection.
-            var recycled = _spill is not null && _chunks.Count > ChunksBeforeSpill ? Spill(_chunks.Count - 1) : null;
+            var oldest = _chunks.Count - 1 - _recentChunks;
+            var recycled = _spill is not null && oldest >= ChunksBeforeSpill ? Spill(oldest) : null;
             _chunks.Add(recycled ?? new T[Count == 0 ? 256 : ChunkSize]);
             _spilledAt.Add(-1);
         }

@@ -68,7 +68,7 @@ public sealed class RecordedHistory
         Publishes.SpillTo(spill);
         Acks.SpillTo(spill);
         Originations.SpillTo(spill);
-        Applies.SpillRowsTo(spill);
+        Applies.SpillTo(spill);
         Stores.SpillTo(spill);
     }
 
