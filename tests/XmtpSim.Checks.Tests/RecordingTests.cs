@@ -193,7 +193,7 @@ public sealed class RecordingTests
         Assert.Equal(32, list.SpilledChunks); // chunks 8..39: the first 8 stay, the one being filled stays
         Assert.Equal(32L * (1 << 16) * 16, spill.Length);
         Assert.Equal(new EnvelopeId(0, 35 << 16), list[35 << 16]);
-        Assert.Equal(31, list.SpilledChunks); // read back on access
+        Assert.Equal(32, list.SpilledChunks); // read back into the read cache, not into the list
         var i2 = 0;
         foreach (var id in list)
         {
@@ -202,7 +202,9 @@ public sealed class RecordingTests
         }
 
         Assert.Equal(count, i2);
-        Assert.Equal(0, list.SpilledChunks);
+        Assert.Equal(32, list.SpilledChunks); // a full scan leaves the spilled chunks on disk
+        Assert.Equal(new EnvelopeId((uint)((8 << 16) % 7), 8 << 16), list[8 << 16]); // a chunk the scan evicted from the cache
+        Assert.Equal(32L * (1 << 16) * 16, spill.Length); // reads write nothing
     }
 
     [Fact]
@@ -219,7 +221,7 @@ public sealed class RecordingTests
         Assert.Equal(23, list.SpilledChunks); // chunks 8..30; the first 8, the last 9 full ones and the one being filled stay
         Assert.Equal(23L << 19, spill.Length);
         Assert.Equal(30L << 16, list[30 << 16]); // read back
-        Assert.Equal(22, list.SpilledChunks);
+        Assert.Equal(23, list.SpilledChunks);
     }
 
     [Fact]
@@ -234,6 +236,8 @@ public sealed class RecordingTests
         }
 
         var cut = (33 << 16) + 5; // inside a spilled chunk
+        Assert.Equal(cut, list[cut]); // now in the read cache: the append below must not read this stale copy
+        Assert.Equal(35L << 16, list[35 << 16]); // a chunk the truncation drops, also cached
         list.Truncate(cut);
         list.Add(-1);
         list.Add(-2);
@@ -241,6 +245,13 @@ public sealed class RecordingTests
         Assert.Equal(cut - 1, list[cut - 1]);
         Assert.Equal(-1, list[cut]);
         Assert.Equal(-2, list[cut + 1]);
+        for (var i = cut + 2; i < 36 << 16; i++)
+        {
+            list.Add(-i); // chunks 34 and 35 again, new values
+        }
+
+        list.Add(0); // chunk 35 spills
+        Assert.Equal(-(35L << 16), list[35 << 16]);
     }
 
     [Fact]

@@ -10,7 +10,10 @@ namespace XmtpSim.Checks.Recording;
 /// records never copies what is already stored (a <see cref="List{T}"/> doubles and copies its whole array).
 /// A list told to <see cref="SpillTo"/> a <see cref="ScratchFile"/> keeps its first eight chunks in memory and moves
 /// every later chunk there once it is full (or once it is more than a given number of chunks behind the one being
-/// filled, for a list whose recent items are still read); a spilled chunk comes back on first access.
+/// filled, for a list whose recent items are still read). Reading a spilled item reads its chunk back into a
+/// small cache of the last four chunks read, not into the list: a scan over a day's tens of millions of records
+/// holds a few chunks at a time, not the whole table. Appending into a spilled chunk (after
+/// <see cref="Truncate"/>) brings the chunk back for good.
 /// </summary>
 public sealed class ChunkedList<T> : IReadOnlyList<T>
     where T : struct
@@ -22,10 +25,15 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
     /// <summary>Chunks kept in memory before a spilling list starts to spill (524,288 items).</summary>
     private const int ChunksBeforeSpill = 8;
 
+    /// <summary>Spilled chunks kept after a read.</summary>
+    private const int ReadCacheSize = 4;
+
     private readonly List<T[]?> _chunks = [];
     private readonly List<long> _spilledAt = []; // file offset per chunk, -1 while in memory
+    private readonly (int Chunk, T[]? Items)[] _readCache = new (int, T[]?)[ReadCacheSize];
     private ScratchFile? _spill;
     private int _recentChunks;
+    private int _nextCacheSlot;
 
     /// <summary>Items stored.</summary>
     public int Count { get; private set; }
@@ -83,7 +91,7 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
             _chunks[0] = grown;
         }
 
-        Chunk(_chunks.Count - 1)[offset] = item;
+        Writable(_chunks.Count - 1)[offset] = item;
         Count++;
     }
 
@@ -98,6 +106,13 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         var chunksInUse = (count + ChunkMask) >> ChunkShift;
         _chunks.RemoveRange(chunksInUse, _chunks.Count - chunksInUse);
         _spilledAt.RemoveRange(chunksInUse, _spilledAt.Count - chunksInUse);
+        for (var i = 0; i < ReadCacheSize; i++)
+        {
+            if (_readCache[i].Chunk >= chunksInUse)
+            {
+                _readCache[i] = (0, null);
+            }
+        }
     }
 
     /// <inheritdoc />
@@ -125,7 +140,32 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         return items;
     }
 
+    // A chunk to read: in memory, or read back into the cache.
     private T[] Chunk(int chunk)
+    {
+        if (_chunks[chunk] is { } items)
+        {
+            return items;
+        }
+
+        foreach (var (cached, cachedItems) in _readCache)
+        {
+            if (cached == chunk && cachedItems is not null)
+            {
+                return cachedItems;
+            }
+        }
+
+        var slot = _nextCacheSlot;
+        _nextCacheSlot = (slot + 1) % ReadCacheSize;
+        items = _readCache[slot].Items ?? new T[ChunkSize]; // the evicted chunk's array is reused
+        _spill!.Read(_spilledAt[chunk], MemoryMarshal.AsBytes(items.AsSpan()));
+        _readCache[slot] = (chunk, items);
+        return items;
+    }
+
+    // A chunk to write into: brought back into the list for good (and out of the cache, whose copy would go stale).
+    private T[] Writable(int chunk)
     {
         if (_chunks[chunk] is { } items)
         {
@@ -135,6 +175,14 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         items = new T[ChunkSize];
         _spill!.Read(_spilledAt[chunk], MemoryMarshal.AsBytes(items.AsSpan()));
         _chunks[chunk] = items;
+        for (var i = 0; i < ReadCacheSize; i++)
+        {
+            if (_readCache[i].Chunk == chunk)
+            {
+                _readCache[i] = (0, null);
+            }
+        }
+
         return items;
     }
 }

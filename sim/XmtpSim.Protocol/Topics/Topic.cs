@@ -5,7 +5,8 @@ namespace XmtpSim.Protocol.Topics;
 
 /// <summary>
 /// A topic as it travels on the wire: kind byte ‖ identifier (spec §3). Immutable value type over a
-/// private copy of the bytes; equality is byte equality. <c>default(Topic)</c> is not a valid topic
+/// private copy of the bytes, never written after it is made (equal parsed topics may share one); equality is
+/// byte equality. <c>default(Topic)</c> is not a valid topic
 /// (<see cref="IsDefault"/>).
 /// </summary>
 public readonly struct Topic : IEquatable<Topic>
