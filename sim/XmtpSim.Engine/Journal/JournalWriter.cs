@@ -97,19 +97,22 @@ public sealed class JournalWriter : IDisposable
         }
 
         Count += lines.Count;
-        foreach (var journalEvent in lines.Events)
+        // Index loops: the lists are read through IReadOnlyList, whose enumerator would be boxed on every call.
+        var events = lines.Events;
+        for (var i = 0; i < events.Count; i++)
         {
             foreach (var observer in _observers)
             {
-                observer(journalEvent);
+                observer(events[i]);
             }
         }
 
-        foreach (var entry in lines.Network)
+        var network = lines.Network;
+        for (var i = 0; i < network.Count; i++)
         {
             foreach (var observer in _networkObservers)
             {
-                observer(entry);
+                observer(network[i]);
             }
         }
     }
