@@ -75,15 +75,12 @@ public static class SimulationBuilder
         var plan = WorkloadPlanner.Plan(scenario, regions);
         var workloadEnd = SimTime.Nanos(scenario.Duration);
         var registered = new List<RegisteredNode>();
-        var stores = nodeIds.ToDictionary(
-            id => id, _ => envelopeBytes is null ? new NodeStore() : new NodeStore(envelopeBytes, bytesInMemoryNanos ?? EnvelopeBytesInMemoryNanos));
+        var cold = envelopeBytes is null ? null : new ColdStorage(envelopeBytes, bytesInMemoryNanos ?? EnvelopeBytesInMemoryNanos);
+        var stores = nodeIds.ToDictionary(id => id, _ => new NodeStore(cold));
 
         var settlement = engine.Register("settlement", sim => SettlementChainActor.Props(sim, SettlementChainSettings.Create(
             registered, scenario.Fees, payerKeys.Select(k => new PayerDeposit(k.Address, GatewayDepositMicrodollars)).ToList())));
-        var chainBlocks = envelopeBytes is null
-            ? new ChainBlockArchive()
-            : new ChainBlockArchive(envelopeBytes, bytesInMemoryNanos ?? EnvelopeBytesInMemoryNanos);
-        var appChain = engine.Register("appchain", sim => AppChainActor.Props(sim, AppChainSettings.From(scenario.AppChain), chainBlocks));
+        var appChain = engine.Register("appchain", sim => AppChainActor.Props(sim, AppChainSettings.From(scenario.AppChain), new ChainBlockArchive(cold)));
 
         var nodeActors = new Dictionary<uint, ActorId>();
         foreach (var id in nodeIds)

@@ -27,7 +27,7 @@ public sealed class ChainBlockArchiveTests
     public void Blocks_older_than_the_window_go_to_the_file_and_read_back_equal()
     {
         using var file = new ScratchFile("chain-test");
-        var archive = new ChainBlockArchive(file, 60 * Second);
+        var archive = new ChainBlockArchive(new ColdStorage(file, 60 * Second));
         var blocks = new[] { Block(3, 10 * Second, 2), Block(7, 50 * Second, 0), Block(8, 80 * Second, 3), Block(12, 200 * Second, 1) };
         foreach (var block in blocks)
         {

@@ -39,6 +39,13 @@ internal static class SmallScenarios
           - { at: 1m, heal: all }
         """;
 
+    /// <summary><see cref="Base"/> with node 200 down from 30 s to 1 m: it backfills the app chain from its last indexed block.</summary>
+    public const string NodeCrashedAt30s = Base + """
+
+        faults:
+          - { at: 30s, crash: 200, restart_after: 30s }
+        """;
+
     public static Scenario Parse(string yaml, params string[] overrides) => ScenarioLoader.Parse(yaml, "test.yaml", overrides);
 
     public static RunOutcome Run(string yaml, int parallelism = 1, params string[] overrides) =>

@@ -8,34 +8,20 @@ namespace XmtpSim.Actors.Chain;
 /// <summary>
 /// The app chain's sealed blocks with logs, in block order, kept for the whole run: an indexer that starts late
 /// or comes back after a crash backfills from any block. Indexers read a block within seconds of its sealing and
-/// rarely again, so an archive given a <see cref="ScratchFile"/> writes the blocks older than
-/// <see cref="InMemoryNanos"/> there (a day's commits and identity updates are hundreds of megabytes) and reads
-/// one back, equal to what was written, when a backfill asks for it.
+/// rarely again, so an archive given <see cref="ColdStorage"/> writes the blocks sealed longer ago than its
+/// <see cref="ColdStorage.AfterNanos"/> to its file (a day's commits and identity updates are hundreds of megabytes)
+/// and reads one back, equal to what was written, when a backfill asks for it.
 /// </summary>
 public sealed class ChainBlockArchive
 {
-    private readonly ScratchFile? _file;
+    private readonly ColdStorage? _cold;
     private readonly List<long> _numbers = [];
     private readonly List<ChainBlock?> _blocks = []; // null once written to the file
     private readonly List<(long Offset, int Length)> _written = [];
     private int _firstInMemory;
 
-    /// <summary>An archive that keeps every block in memory.</summary>
-    public ChainBlockArchive()
-    {
-    }
-
-    /// <summary>An archive that writes blocks sealed more than <paramref name="inMemoryNanos"/> ago to <paramref name="file"/>.</summary>
-    public ChainBlockArchive(ScratchFile file, long inMemoryNanos)
-    {
-        ArgumentNullException.ThrowIfNull(file);
-        ArgumentOutOfRangeException.ThrowIfNegative(inMemoryNanos);
-        _file = file;
-        InMemoryNanos = inMemoryNanos;
-    }
-
-    /// <summary>How long after its sealing a block stays in memory (when the archive has a file).</summary>
-    public long InMemoryNanos { get; }
+    /// <summary>An archive that writes aged blocks to <paramref name="cold"/>, or keeps them all in memory (null).</summary>
+    public ChainBlockArchive(ColdStorage? cold = null) => _cold = cold;
 
     /// <summary>Blocks held.</summary>
     public int Count => _blocks.Count;
@@ -60,18 +46,18 @@ public sealed class ChainBlockArchive
         _written.Add((-1, 0));
     }
 
-    /// <summary>Writes the blocks sealed at least <see cref="InMemoryNanos"/> before <paramref name="nowNs"/> to the file.</summary>
+    /// <summary>Writes the blocks sealed at least <see cref="ColdStorage.AfterNanos"/> before <paramref name="nowNs"/> to the file.</summary>
     public void WriteAged(long nowNs)
     {
-        if (_file is null)
+        if (_cold is null)
         {
             return;
         }
 
-        while (_firstInMemory < _blocks.Count && nowNs - _blocks[_firstInMemory]!.TimeNs >= InMemoryNanos)
+        while (_firstInMemory < _blocks.Count && _cold.IsDue(_blocks[_firstInMemory]!.TimeNs, nowNs))
         {
             var bytes = Encode(_blocks[_firstInMemory]!);
-            _written[_firstInMemory] = (_file.Append(bytes), bytes.Length);
+            _written[_firstInMemory] = (_cold.File.Append(bytes), bytes.Length);
             _blocks[_firstInMemory] = null;
             _firstInMemory++;
         }
@@ -125,7 +111,7 @@ public sealed class ChainBlockArchive
     {
         var (offset, length) = _written[index];
         var bytes = new byte[length];
-        _file!.Read(offset, bytes);
+        _cold!.File.Read(offset, bytes);
         var span = (ReadOnlySpan<byte>)bytes;
         var count = BinaryPrimitives.ReadInt32LittleEndian(span[16..]);
         var logs = new List<ChainLog>(count);

@@ -15,37 +15,23 @@ namespace XmtpSim.Actors.Node;
 /// Uniqueness is checked in the per-originator index, which is kept sorted by sequence. A row is the envelope
 /// itself: parsed envelopes are immutable, so the rows of every replica share one object.
 /// <para>
-/// A store given a <see cref="ScratchFile"/> keeps a row's bytes in memory only while the row is recent: once
-/// the row's originator timestamp is <see cref="BytesInMemoryNanos"/> old, <see cref="MoveAgedBytes"/> moves its
+/// A store given <see cref="ColdStorage"/> keeps a row's bytes in memory only while the row is recent: once
+/// the row's originator timestamp is <see cref="ColdStorage.AfterNanos"/> old, <see cref="MoveAgedBytes"/> moves its
 /// bytes (and the layers decoded from them) to the file. Replicas and subscribers read a row's bytes in the
 /// seconds after it is stored; the rest of a day's rows are queried by topic and cursor, which stay in memory.
 /// </para>
 /// </summary>
 public sealed class NodeStore
 {
-    private readonly ScratchFile? _bytesFile;
+    private readonly ColdStorage? _cold;
     private readonly Queue<ParsedOriginatorEnvelope> _inMemory = [];
     private readonly Dictionary<uint, RowList> _byOriginator = [];
     private readonly Dictionary<Topic, object> _byTopic = []; // the row itself while a topic has one, then a RowList
     private readonly Dictionary<uint, ulong> _maxSequence = [];
     private VectorClock? _cursor;
 
-    /// <summary>A store that keeps every row's bytes in memory.</summary>
-    public NodeStore()
-    {
-    }
-
-    /// <summary>A store that moves the bytes of rows older than <paramref name="bytesInMemoryNanos"/> to <paramref name="bytesFile"/>.</summary>
-    public NodeStore(ScratchFile bytesFile, long bytesInMemoryNanos)
-    {
-        ArgumentNullException.ThrowIfNull(bytesFile);
-        ArgumentOutOfRangeException.ThrowIfNegative(bytesInMemoryNanos);
-        _bytesFile = bytesFile;
-        BytesInMemoryNanos = bytesInMemoryNanos;
-    }
-
-    /// <summary>How long, by originator timestamp, a row's bytes stay in memory (when the store has a scratch file).</summary>
-    public long BytesInMemoryNanos { get; }
+    /// <summary>A store that moves aged rows' bytes to <paramref name="cold"/>, or keeps them all in memory (null).</summary>
+    public NodeStore(ColdStorage? cold = null) => _cold = cold;
 
     /// <summary>The next sequence id this node assigns as an originator (a BIGSERIAL: it survives restarts).</summary>
     public ulong NextOwnSequence { get; set; } = 1;
@@ -112,7 +98,7 @@ public sealed class NodeStore
                 topicRows = new RowList { (ParsedOriginatorEnvelope)topicRows, row };
                 break;
         }
-        if (_bytesFile is not null && !row.BytesMoved)
+        if (_cold is not null && !row.BytesMoved)
         {
             _inMemory.Enqueue(row);
         }
@@ -181,20 +167,20 @@ public sealed class NodeStore
     }
 
     /// <summary>
-    /// Moves the bytes of rows whose originator timestamp is at least <see cref="BytesInMemoryNanos"/> before
-    /// <paramref name="nowNs"/> to the scratch file, in the order the rows were stored. Nothing without a file.
+    /// Moves the bytes of rows whose originator timestamp is at least <see cref="ColdStorage.AfterNanos"/> before
+    /// <paramref name="nowNs"/> to the scratch file, in the order the rows were stored. Nothing without cold storage.
     /// </summary>
     /// <param name="nowNs">Now, in Unix nanoseconds (the clock of originator timestamps).</param>
     public void MoveAgedBytes(long nowNs)
     {
-        if (_bytesFile is null)
+        if (_cold is null)
         {
             return;
         }
 
-        while (_inMemory.TryPeek(out var row) && nowNs - row.OriginatorNs >= BytesInMemoryNanos)
+        while (_inMemory.TryPeek(out var row) && _cold.IsDue(row.OriginatorNs, nowNs))
         {
-            row.MoveBytesTo(_bytesFile);
+            row.MoveBytesTo(_cold.File);
             _inMemory.Dequeue();
         }
     }
