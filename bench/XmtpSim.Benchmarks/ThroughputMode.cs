@@ -92,7 +92,7 @@ internal static class ThroughputMode
         for (var round = 0; round < 2; round++)
         {
             using var journal = new JournalWriter();
-            using var lines = new JournalLines(journal);
+            using var lines = new JournalLines(journal, new JournalLinesPool());
             var watch = Stopwatch.StartNew();
             for (var i = 0L; i < messages; i++)
             {
