@@ -81,7 +81,7 @@ internal static class ThroughputMode
 
     /// <summary>
     /// Breakdown: what the hash-only journal alone costs per delivered message (one send and one deliver
-    /// line, formatted by an actor's <see cref="JournalLines"/> and appended to the writer exactly as the
+    /// line, recorded by an actor's <see cref="JournalLines"/> and appended to the writer exactly as the
     /// engine does), to set against the engine's time per message.
     /// </summary>
     private static void JournalShare(long messages)
@@ -92,7 +92,7 @@ internal static class ThroughputMode
         for (var round = 0; round < 2; round++)
         {
             using var journal = new JournalWriter();
-            using var lines = new JournalLines(journal, new JournalLinesPool());
+            using var lines = new JournalLines(new JournalLinesPool());
             var watch = Stopwatch.StartNew();
             for (var i = 0L; i < messages; i++)
             {

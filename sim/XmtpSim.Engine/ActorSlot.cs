@@ -26,7 +26,7 @@ internal sealed class ActorSlot : ISimContext
         Random = SimRandom.ForActor(seed, id.Name);
         Clock = new SimClock(this);
         JournalName = JournalName.Of(id.Name);
-        JournalBuffer = new JournalLines(engine.Journal, engine.JournalLinesPool);
+        JournalBuffer = new JournalLines(engine.JournalLinesPool);
     }
 
     public Func<ISimContext, Props> Factory { get; }

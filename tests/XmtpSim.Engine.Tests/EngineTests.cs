@@ -15,6 +15,24 @@ public sealed class EngineTests
         Network = new NetworkOptions { DefaultLatency = new ConstantLatency(latencyMs * Ms) },
     };
 
+    /// <summary>40 gossip actors, 8 of them pinged at time 0 with <paramref name="hops"/> hops to go; their receipt counter.</summary>
+    private static Counter StartGossip(SimulationEngine engine, int hops)
+    {
+        var counter = new Counter(40);
+        var ids = new List<ActorId>();
+        for (var i = 0; i < 40; i++)
+        {
+            ids.Add(engine.Register($"g{i}", sim => GossipActor.Props(sim, ids, counter)));
+        }
+
+        for (var i = 0; i < 8; i++)
+        {
+            engine.Inject(ids[i], new Ping(hops), 0);
+        }
+
+        return counter;
+    }
+
     /// <summary>The notes the test actors journal, collected as they are written.</summary>
     private static List<Note> NotesOf(JournalWriter journal)
     {
@@ -154,18 +172,7 @@ public sealed class EngineTests
                 },
             };
             using var engine = new SimulationEngine(options, journal);
-            var counter = new Counter(40);
-            var ids = new List<ActorId>();
-            for (var i = 0; i < 40; i++)
-            {
-                ids.Add(engine.Register($"g{i}", sim => GossipActor.Props(sim, ids, counter)));
-            }
-
-            for (var i = 0; i < 8; i++)
-            {
-                engine.Inject(ids[i], new Ping(7), 0);
-            }
-
+            var counter = StartGossip(engine, hops: 7);
             var stats = engine.Run(SimTime.NanosPerSecond);
             Assert.Equal(stats.MessagesDelivered + 8, counter.Total); // the 8 injected pings are not network deliveries
             return (journal.Finish(), stats.Events);
@@ -176,6 +183,32 @@ public sealed class EngineTests
         Assert.Equal(one, RunGossip(7, 1));
         Assert.Equal(one, RunGossip(7, 4));
         Assert.NotEqual(one.Hash, RunGossip(8, 1).Hash);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Background_observers_see_what_synchronous_ones_see_in_the_same_order(int parallelism)
+    {
+        using var journal = new JournalWriter();
+        var synchronous = new List<string>();
+        var background = new List<string>();
+        journal.Subscribe(e => synchronous.Add(Describe(e)));
+        journal.SubscribeNetwork(n => synchronous.Add(Describe(n)));
+        journal.SubscribeInBackground(e => background.Add(Describe(e)), n => background.Add(Describe(n)));
+        var options = Constant(1, parallelism: parallelism) with
+        {
+            Network = new NetworkOptions { DefaultLatency = new SampledLatency(r => r.Next(1, 4) / 1000.0, "1-3ms") },
+        };
+        using var engine = new SimulationEngine(options, journal);
+        StartGossip(engine, hops: 10);
+        engine.Run(SimTime.NanosPerSecond);
+        journal.Finish();
+
+        Assert.True(synchronous.Count > 40_000, $"several batches must go through the journal's thread, got {synchronous.Count} lines");
+        Assert.Equal(synchronous, background);
+
+        static string Describe(object line) => line.ToString()!;
     }
 
     [Fact]

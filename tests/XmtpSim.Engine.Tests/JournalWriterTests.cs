@@ -70,6 +70,52 @@ public sealed class JournalWriterTests : IDisposable
         Assert.Equal(20_000, File.ReadAllLines(path).Length);
     }
 
+    [Fact]
+    public void One_merge_larger_than_a_batch_keeps_its_bytes_and_its_observation_order()
+    {
+        // 20,000 lines recorded by one actor in one instant: more than a batch, handed off as one group.
+        var a = JournalName.Of("a");
+        var b = JournalName.Of("b");
+        var hop = JournalName.Of("Hop");
+        using var recorded = new JournalWriter();
+        using var appended = new JournalWriter();
+        var seen = new List<string>();
+        recorded.SubscribeInBackground(e => seen.Add("event " + e.TimeNs), n => seen.Add(n.Kind + " " + n.TimeNs));
+        using var lines = new JournalLines(new JournalLinesPool());
+        for (var i = 0; i < 10_000; i++)
+        {
+            lines.AddSend(i, a, b, hop, 100, i + 50);
+            lines.Add(new FaultEvent(i, "note", "x"));
+            appended.Append(new SendEvent(i, "a", "b", "Hop", 100, i + 50));
+            appended.Append(new FaultEvent(i, "note", "x"));
+        }
+
+        recorded.AppendLines(lines);
+        recorded.Append(new FaultEvent(10_000, "note", "last"));
+        appended.Append(new FaultEvent(10_000, "note", "last"));
+
+        Assert.Equal(appended.Finish(), recorded.Finish());
+        Assert.Equal(20_001, seen.Count);
+        // Within the merge its events come first, then its network lines; the later append follows it.
+        Assert.Equal(Enumerable.Range(0, 10_000).Select(i => "event " + i), seen.Take(10_000));
+        Assert.Equal(Enumerable.Range(0, 10_000).Select(i => "send " + i), seen.Skip(10_000).Take(10_000));
+        Assert.Equal("event 10000", seen[^1]);
+    }
+
+    [Fact]
+    public void A_background_observer_that_throws_fails_the_journal()
+    {
+        using var journal = new JournalWriter();
+        journal.SubscribeInBackground(e => throw new FormatException("bad record at " + e.TimeNs), _ => { });
+        for (var i = 0; i < 20_000; i++)
+        {
+            journal.Append(new FaultEvent(i, "note", "x"));
+        }
+
+        var error = Assert.Throws<InvalidOperationException>(() => journal.Finish());
+        Assert.Contains("bad record at 0", error.Message, StringComparison.Ordinal);
+    }
+
     private static byte[] Gunzip(string path)
     {
         using var input = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);

@@ -25,6 +25,7 @@ public sealed class ScenarioOutcomeTests
             built.Engine.Run(built.EndNanos);
         }
 
+        built.Engine.Journal.Finish(); // the recorder records on the journal's thread: complete once it is finished
         var applies = recorder.History.Applies.Where(a => a.PublishedNs >= 0).ToList();
         Assert.NotEmpty(applies);
         Assert.All(applies, a => Assert.True(a.TimeNs - a.PublishedNs >= 150 * SimTime.NanosPerMilli,

@@ -10,8 +10,8 @@ namespace XmtpSim.Checks.Recording;
 
 /// <summary>
 /// Observes a <see cref="JournalWriter"/> and keeps, compactly, what the checks and reports need
-/// (<see cref="History"/>). Engine wire events (send, deliver, drop) are only counted. Like the writer it is
-/// single-threaded: it sees events in journal order from the engine's merge step.
+/// (<see cref="History"/>). Engine wire events (send, deliver, drop) are only counted. It is single-threaded: it
+/// sees events in journal order, one at a time, on the journal's thread (or the caller's, when fed directly).
 /// </summary>
 public sealed class JournalRecorder
 {
@@ -30,13 +30,15 @@ public sealed class JournalRecorder
     /// <summary>Everything recorded so far. Read it after the journal is finished.</summary>
     public RecordedHistory History { get; } = new();
 
-    /// <summary>Creates a recorder and subscribes it to <paramref name="journal"/>.</summary>
+    /// <summary>
+    /// Creates a recorder and subscribes it to <paramref name="journal"/>, on the journal's own thread: it records
+    /// while the simulation goes on, and its <see cref="History"/> is complete once the journal is finished.
+    /// </summary>
     public static JournalRecorder Attach(JournalWriter journal, IEnumerable<uint>? nodeIds = null)
     {
         ArgumentNullException.ThrowIfNull(journal);
         var recorder = new JournalRecorder(nodeIds);
-        journal.Subscribe(recorder.Observe);
-        journal.SubscribeNetwork(recorder.ObserveNetwork);
+        journal.SubscribeInBackground(recorder.Observe, recorder.ObserveNetwork);
         return recorder;
     }
 

@@ -1,43 +1,41 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 
 namespace XmtpSim.Engine.Journal;
 
 /// <summary>
-/// Hands filled buffers to one consumer thread, strictly in the order they were handed, and gives back an
-/// empty buffer to keep filling. The thread starts with the first chunk (a short journal never starts one).
+/// Hands filled chunks to one consumer thread, strictly in the order they were handed, and gives back an
+/// empty chunk to keep filling. The thread starts with the first chunk (a short journal never starts one).
 /// At most <see cref="InFlight"/> chunks wait, so a slow consumer slows the producer instead of using memory.
 /// A consumer failure is rethrown to the producer on its next call.
 /// </summary>
-internal sealed class ChunkPipeline(ChunkPipeline.Consumer consume) : IDisposable
+/// <param name="consume">What the consumer thread does with each chunk.</param>
+/// <param name="reset">Empties a consumed chunk for reuse (on the consumer thread).</param>
+/// <param name="create">Makes a new empty chunk when none is free.</param>
+internal sealed class ChunkPipeline<T>(Action<T> consume, Action<T> reset, Func<T> create) : IDisposable
+    where T : class
 {
     private const int InFlight = 4;
 
-    private readonly BlockingCollection<ArrayBufferWriter<byte>> _full = new(InFlight);
-    private readonly ConcurrentBag<ArrayBufferWriter<byte>> _empty = [];
+    private readonly BlockingCollection<T> _full = new(InFlight);
+    private readonly ConcurrentBag<T> _empty = [];
     private Thread? _thread;
     private Exception? _failure;
 
-    /// <summary>What the consumer thread does with each chunk.</summary>
-    public delegate void Consumer(ReadOnlySpan<byte> chunk);
+    /// <summary>True once a chunk was handed (the consumer thread exists).</summary>
+    public bool Started => _thread is not null;
 
-    /// <summary>Queues <paramref name="filled"/> and returns an empty buffer to write into next.</summary>
-    public ArrayBufferWriter<byte> Hand(ArrayBufferWriter<byte> filled)
+    /// <summary>Queues <paramref name="filled"/> and returns an empty chunk to write into next.</summary>
+    public T Hand(T filled)
     {
         ThrowIfFailed();
         if (_thread is null)
         {
-            _thread = new Thread(Run) { IsBackground = true, Name = "journal-hash" };
+            _thread = new Thread(Run) { IsBackground = true, Name = "journal" };
             _thread.Start();
         }
 
         _full.Add(filled);
-        if (_empty.TryTake(out var next))
-        {
-            return next;
-        }
-
-        return new ArrayBufferWriter<byte>(filled.Capacity);
+        return _empty.TryTake(out var next) ? next : create();
     }
 
     /// <summary>Waits until every handed chunk is consumed; rethrows a consumer failure.</summary>
@@ -71,7 +69,7 @@ internal sealed class ChunkPipeline(ChunkPipeline.Consumer consume) : IDisposabl
             {
                 try
                 {
-                    consume(chunk.WrittenSpan);
+                    consume(chunk);
                 }
                 catch (Exception ex)
                 {
@@ -80,7 +78,7 @@ internal sealed class ChunkPipeline(ChunkPipeline.Consumer consume) : IDisposabl
                 }
             }
 
-            chunk.ResetWrittenCount();
+            reset(chunk);
             _empty.Add(chunk);
         }
     }
@@ -88,9 +86,15 @@ internal sealed class ChunkPipeline(ChunkPipeline.Consumer consume) : IDisposabl
     private void ThrowIfFailed()
     {
         var failure = Volatile.Read(ref _failure);
-        if (failure is not null)
+        switch (failure)
         {
-            throw new IOException($"the journal could not be written: {failure.Message}", failure);
+            case null:
+                return;
+            case IOException or UnauthorizedAccessException:
+                throw new IOException($"the journal could not be written: {failure.Message}", failure);
+            default:
+                // A formatting or background-observer failure: the run's record is incomplete, so the run fails.
+                throw new InvalidOperationException($"the journal's thread failed: {failure.Message}", failure);
         }
     }
 }

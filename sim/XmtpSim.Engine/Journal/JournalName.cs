@@ -15,7 +15,7 @@ internal sealed class JournalName
     private JournalName(string text)
     {
         Text = text;
-        Utf8 = JournalLines.IsPlain(text) ? Encoding.ASCII.GetBytes(text) : null;
+        Utf8 = JournalFormatter.IsPlain(text) ? Encoding.ASCII.GetBytes(text) : null;
     }
 
     /// <summary>The name.</summary>

@@ -8,15 +8,15 @@ namespace XmtpSim.Engine.Journal;
 /// <summary>
 /// Serialises events to canonical lines, hashes every line with SHA-256 (<c>journal_sha256</c>), optionally
 /// writes them to a file (plain or gzip), and hands each event to observers (the checks' recorder).
-/// Called only from the engine's merge step, so it is single-threaded. Full chunks are hashed (and written)
-/// by one background thread in the order they were filled, so SHA-256 of a long run overlaps the engine's
-/// work on a second core; the bytes and their order are exactly those of a serial writer.
+/// Called only from the engine's merge step, so it is single-threaded. The merge only copies entries into a
+/// batch; full batches are formatted, hashed (and written) by one background thread in the order they were
+/// filled, so that work overlaps the simulation on a second core. The bytes and their order are exactly
+/// those of a serial writer.
 /// </summary>
 public sealed class JournalWriter : IDisposable
 {
-    // Lines accumulate here and are hashed (and written) a chunk at a time on the pipeline's thread: one
-    // hand-off and one SHA-256 update per ~1 MiB. SHA-256 and the file see exactly the same bytes in order.
-    private const int ChunkBytes = 1024 * 1024;
+    // Entries per hand-off: one queue operation, one formatting pass and one SHA-256 update per ~1 MiB of lines.
+    private const int BatchEntries = 8192;
 
     /// <summary>The "t" property name, pre-encoded.</summary>
     internal static readonly JsonEncodedText TimeProperty = JsonEncodedText.Encode("t");
@@ -25,12 +25,17 @@ public sealed class JournalWriter : IDisposable
     internal static readonly JsonEncodedText KindProperty = JsonEncodedText.Encode("k");
 
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-    private readonly ChunkPipeline _pipeline;
-    private ArrayBufferWriter<byte> _buffer = new(ChunkBytes + 4096);
-    private readonly Utf8JsonWriter _json;
+    private readonly ChunkPipeline<Batch> _pipeline;
+
+    // Owned by whichever thread consumes batches: the pipeline's, or the caller's in Finish when no batch was
+    // ever handed (a short journal).
+    private readonly ArrayBufferWriter<byte> _lines = new(BatchEntries * 160);
+    private readonly JournalFormatter _formatter;
     private readonly Stream? _file;
     private readonly List<Action<JournalEvent>> _observers = [];
     private readonly List<Action<NetworkEntry>> _networkObservers = [];
+    private readonly List<(Action<JournalEvent> OnEvent, Action<NetworkEntry> OnNetwork)> _backgroundObservers = [];
+    private Batch _batch = new();
     private string? _finalHash;
 
     /// <summary>A journal that only hashes.</summary>
@@ -42,18 +47,15 @@ public sealed class JournalWriter : IDisposable
     /// <summary>A journal writing to <paramref name="path"/> in <paramref name="mode"/> (no file for <see cref="JournalMode.HashOnly"/>).</summary>
     public JournalWriter(string? path, JournalMode mode)
     {
-        _json = new Utf8JsonWriter(_buffer);
+        _formatter = new JournalFormatter(_lines);
         if (path is not null && mode != JournalMode.HashOnly)
         {
             Stream stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
             _file = mode == JournalMode.Compressed ? new GZipStream(stream, CompressionLevel.Fastest) : stream;
         }
 
-        _pipeline = new ChunkPipeline(Consume);
+        _pipeline = new ChunkPipeline<Batch>(Consume, static batch => batch.Clear(), static () => new Batch());
     }
-
-    /// <summary>True when someone observes network lines (so actor slots keep <see cref="NetworkEntry"/> values).</summary>
-    internal bool ObservesNetwork => _networkObservers.Count > 0;
 
     /// <summary>Events written so far.</summary>
     public long Count { get; private set; }
@@ -77,42 +79,62 @@ public sealed class JournalWriter : IDisposable
         SubscribeNetwork(entry => observer(entry.ToEvent()));
     }
 
-    /// <summary>Appends lines an actor slot formatted (see <see cref="JournalLines"/>), in order.</summary>
-    internal void AppendLines(JournalLines lines)
+    /// <summary>
+    /// Registers an observer that runs on the journal's own thread, after the lines it sees are formatted: it
+    /// sees the same events and network lines, in the same order, as one registered with <see cref="Subscribe"/>
+    /// and <see cref="SubscribeNetwork"/>, but later, so its work overlaps the simulation on a second core.
+    /// Read what it collects only after <see cref="Finish"/>. A failure in it fails the journal.
+    /// </summary>
+    public void SubscribeInBackground(Action<JournalEvent> onEvent, Action<NetworkEntry> onNetwork)
     {
-        if (_finalHash is not null)
+        if (_pipeline.Started)
         {
-            throw new InvalidOperationException("the journal is already closed");
+            throw new InvalidOperationException("background observers must subscribe before the first line is handed off");
         }
 
-        if (lines.Count == 0)
+        _backgroundObservers.Add((onEvent, onNetwork));
+    }
+
+    /// <summary>Appends the lines an actor slot recorded (see <see cref="JournalLines"/>), in order.</summary>
+    internal void AppendLines(JournalLines lines)
+    {
+        ThrowIfClosed();
+        var entries = lines.Entries;
+        if (entries.IsEmpty)
         {
             return;
         }
 
-        _buffer.Write(lines.Bytes);
-        if (_buffer.WrittenCount >= ChunkBytes)
-        {
-            FlushChunk();
-        }
+        AddGroup(entries, lines.HasEvents);
+        Count += entries.Length;
 
-        Count += lines.Count;
-        // Index loops: the lists are read through IReadOnlyList, whose enumerator would be boxed on every call.
-        var events = lines.Events;
-        for (var i = 0; i < events.Count; i++)
+        // Observers see an instant's events first, then its network lines, each in order.
+        if (lines.HasEvents && _observers.Count > 0)
         {
-            foreach (var observer in _observers)
+            foreach (ref readonly var entry in entries)
             {
-                observer(events[i]);
+                if (entry.Event is { } journalEvent)
+                {
+                    foreach (var observer in _observers)
+                    {
+                        observer(journalEvent);
+                    }
+                }
             }
         }
 
-        var network = lines.Network;
-        for (var i = 0; i < network.Count; i++)
+        if (_networkObservers.Count > 0)
         {
-            foreach (var observer in _networkObservers)
+            foreach (ref readonly var entry in entries)
             {
-                observer(network[i]);
+                if (entry.IsNetwork)
+                {
+                    var network = entry.ToNetworkEntry();
+                    foreach (var observer in _networkObservers)
+                    {
+                        observer(network);
+                    }
+                }
             }
         }
     }
@@ -120,24 +142,8 @@ public sealed class JournalWriter : IDisposable
     /// <summary>Appends one event.</summary>
     public void Append(JournalEvent journalEvent)
     {
-        if (_finalHash is not null)
-        {
-            throw new InvalidOperationException("the journal is already closed");
-        }
-
-        _json.Reset(_buffer);
-        _json.WriteStartObject();
-        _json.WriteNumber(TimeProperty, journalEvent.TimeNs);
-        _json.WriteString(KindProperty, journalEvent.Kind);
-        journalEvent.WriteFields(_json);
-        _json.WriteEndObject();
-        _json.Flush();
-        _buffer.Write("\n"u8);
-        if (_buffer.WrittenCount >= ChunkBytes)
-        {
-            FlushChunk();
-        }
-
+        ThrowIfClosed();
+        AddGroup([JournalEntry.Of(journalEvent)], hasEvents: true);
         Count++;
         foreach (var observer in _observers)
         {
@@ -150,8 +156,17 @@ public sealed class JournalWriter : IDisposable
     {
         if (_finalHash is null)
         {
-            FlushChunk();
-            _pipeline.Drain();
+            if (_pipeline.Started)
+            {
+                _batch = _pipeline.Hand(_batch);
+                _pipeline.Drain();
+            }
+            else
+            {
+                Consume(_batch); // never handed a batch: no consumer thread to start for a short journal
+                _batch.Clear();
+            }
+
             _finalHash = Convert.ToHexStringLower(_hash.GetHashAndReset());
             _file?.Flush();
         }
@@ -162,32 +177,123 @@ public sealed class JournalWriter : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (_finalHash is null && _buffer.WrittenCount > 0)
+        if (_finalHash is null && _batch.Count > 0)
         {
-            _buffer = _pipeline.Hand(_buffer); // lines not yet hashed still belong in the file
+            _batch = _pipeline.Hand(_batch); // lines not yet written still belong in the file
         }
 
         _pipeline.Dispose();
         _file?.Dispose();
-        _json.Dispose();
+        _formatter.Dispose();
         _hash.Dispose();
     }
 
-    private void FlushChunk()
+    private void ThrowIfClosed()
     {
-        if (_buffer.WrittenCount == 0)
+        if (_finalHash is not null)
         {
-            return;
+            throw new InvalidOperationException("the journal is already closed");
         }
-
-        _buffer = _pipeline.Hand(_buffer);
-        _json.Reset(_buffer);
     }
 
-    // Runs on the pipeline's thread, one chunk at a time, in order.
-    private void Consume(ReadOnlySpan<byte> chunk)
+    // One merge's lines stay in one batch, so background observers see them grouped as synchronous ones do.
+    private void AddGroup(ReadOnlySpan<JournalEntry> entries, bool hasEvents)
     {
-        _hash.AppendData(chunk);
-        _file?.Write(chunk);
+        if (_batch.Count > 0 && _batch.Count + entries.Length > BatchEntries)
+        {
+            _batch = _pipeline.Hand(_batch);
+        }
+
+        _batch.AddGroup(entries, hasEvents);
+        if (_batch.Count >= BatchEntries)
+        {
+            _batch = _pipeline.Hand(_batch);
+        }
+    }
+
+    // Runs on the pipeline's thread, one batch at a time, in order.
+    private void Consume(Batch batch)
+    {
+        foreach (ref readonly var entry in batch.Entries)
+        {
+            _formatter.Write(entry);
+        }
+
+        _hash.AppendData(_lines.WrittenSpan);
+        _file?.Write(_lines.WrittenSpan);
+        _lines.ResetWrittenCount();
+        if (_backgroundObservers.Count > 0)
+        {
+            Observe(batch);
+        }
+    }
+
+    // Per merge, as AppendLines does for synchronous observers: its events first, then its network lines.
+    private void Observe(Batch batch)
+    {
+        var start = 0;
+        foreach (var (end, hasEvents) in batch.Groups)
+        {
+            var group = batch.Entries[start..end];
+            start = end;
+            if (hasEvents)
+            {
+                foreach (ref readonly var entry in group)
+                {
+                    if (entry.Event is { } journalEvent)
+                    {
+                        foreach (var (onEvent, _) in _backgroundObservers)
+                        {
+                            onEvent(journalEvent);
+                        }
+                    }
+                }
+            }
+
+            foreach (ref readonly var entry in group)
+            {
+                if (entry.IsNetwork)
+                {
+                    var network = entry.ToNetworkEntry();
+                    foreach (var (_, onNetwork) in _backgroundObservers)
+                    {
+                        onNetwork(network);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Entries waiting to be formatted, in journal order, with where each merge's lines end.</summary>
+    private sealed class Batch
+    {
+        private JournalEntry[] _items = new JournalEntry[BatchEntries];
+
+        public int Count { get; private set; }
+
+        public ReadOnlySpan<JournalEntry> Entries => _items.AsSpan(0, Count);
+
+        /// <summary>The end (exclusive) of each merge's lines, and whether they hold an event.</summary>
+        public List<(int End, bool HasEvents)> Groups { get; } = [];
+
+        public void AddGroup(ReadOnlySpan<JournalEntry> entries, bool hasEvents)
+        {
+            if (Count + entries.Length > _items.Length)
+            {
+                Array.Resize(ref _items, Count + entries.Length); // one actor's instant larger than a batch
+            }
+
+            entries.CopyTo(_items.AsSpan(Count));
+            Count += entries.Length;
+            Groups.Add((Count, hasEvents));
+        }
+
+        /// <summary>Empties the batch and lets go of the events it referred to.</summary>
+        public void Clear()
+        {
+            Array.Clear(_items, 0, Count);
+            Count = 0;
+            Groups.Clear();
+        }
     }
 }
