@@ -24,7 +24,7 @@ public static class WireSlices
     {
         ArgumentNullException.ThrowIfNull(parser);
         ArgumentNullException.ThrowIfNull(source);
-        var message = parser.ParseFrom(ByteString.Empty);
+        var message = parser.ParseFrom(ReadOnlySpan<byte>.Empty); // a span parse: no CodedInputStream to allocate
         if (!TryFill(message, source.Memory))
         {
             return parser.ParseFrom(source); // a shape we do not slice (e.g. groups): the standard, copying parse
@@ -38,6 +38,7 @@ public static class WireSlices
         var descriptor = message.Descriptor;
         var span = source.Span;
         var pos = 0;
+        var seenLow = 0UL; // singular fields already sliced: numbers below 64 as bits, any others in the list
         List<int>? seen = null;
         while (pos < span.Length)
         {
@@ -50,11 +51,9 @@ public static class WireSlices
             }
 
             var field = length >= 0 ? descriptor.FindFieldByNumber(number) : null;
-            var first = field is not null && !(seen ??= []).Contains(number);
-            if (field is not null && first && !field.IsRepeated && !field.IsMap &&
-                field.FieldType is FieldType.Bytes or FieldType.Message)
+            if (field is not null && !field.IsRepeated && !field.IsMap &&
+                field.FieldType is FieldType.Bytes or FieldType.Message && FirstTime(number, ref seenLow, ref seen))
             {
-                seen!.Add(number);
                 var slice = source.Slice(start, length);
                 if (field.FieldType == FieldType.Bytes)
                 {
@@ -62,7 +61,7 @@ public static class WireSlices
                 }
                 else
                 {
-                    var sub = field.MessageType.Parser.ParseFrom(ByteString.Empty);
+                    var sub = field.MessageType.Parser.ParseFrom(ReadOnlySpan<byte>.Empty);
                     if (!TryFill(sub, slice))
                     {
                         return false;
@@ -79,6 +78,27 @@ public static class WireSlices
             message.MergeFrom(span[fieldStart..pos]);
         }
 
+        return true;
+    }
+
+    /// <summary>True the first time <paramref name="number"/> is marked in this message.</summary>
+    private static bool FirstTime(int number, ref ulong low, ref List<int>? others)
+    {
+        if (number < 64)
+        {
+            var bit = 1UL << number;
+            var first = (low & bit) == 0;
+            low |= bit;
+            return first;
+        }
+
+        others ??= [];
+        if (others.Contains(number))
+        {
+            return false;
+        }
+
+        others.Add(number);
         return true;
     }
 
