@@ -24,6 +24,12 @@ public readonly struct Topic : IEquatable<Topic>
     // slot is overwritten by the next topic that lands on it; a race between threads only loses a chance to share.
     private static readonly byte[]?[] RecentlyParsed = new byte[]?[1 << ParsedSlotBits];
 
+    private const int TextSlotBits = 16;
+
+    // The display text of recently printed topics, by hash: every replica journals the topic of each envelope it
+    // stores, so printing reuses one string per topic instead of making three per line. Same overwrite rule.
+    private static readonly TopicText?[] RecentlyPrinted = new TopicText?[1 << TextSlotBits];
+
     private readonly byte[]? _bytes;
     private readonly int _hash; // of the bytes, once: topics key the busiest dictionaries of nodes and clients
 
@@ -222,8 +228,23 @@ public readonly struct Topic : IEquatable<Topic>
     public override int GetHashCode() => _hash;
 
     /// <summary>Human-readable form xmtpd logs: <c>&lt;name&gt;/&lt;lower-case hex identifier&gt;</c>.</summary>
-    public override string ToString() =>
-        IsDefault ? "(default topic)" : Kind.WireName() + "/" + Convert.ToHexStringLower(Identifier);
+    public override string ToString()
+    {
+        if (_bytes is null)
+        {
+            return "(default topic)";
+        }
+
+        ref var slot = ref RecentlyPrinted[(uint)_hash >> (32 - TextSlotBits)];
+        var known = Volatile.Read(ref slot);
+        if (known is null || !(ReferenceEquals(known.Bytes, _bytes) || known.Bytes.AsSpan().SequenceEqual(_bytes)))
+        {
+            known = new TopicText(_bytes, Kind.WireName() + "/" + Convert.ToHexStringLower(Identifier));
+            Volatile.Write(ref slot, known);
+        }
+
+        return known.Text;
+    }
 
     /// <summary>Byte equality.</summary>
     public static bool operator ==(Topic left, Topic right) => left.Equals(right);
@@ -245,4 +266,7 @@ public readonly struct Topic : IEquatable<Topic>
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(1), nodeId);
         return new Topic(bytes);
     }
+
+    /// <summary>A topic's bytes and its display text, cached together.</summary>
+    private sealed record TopicText(byte[] Bytes, string Text);
 }

@@ -33,6 +33,28 @@ public sealed class SharingTests
         Assert.Equal(first.Topic, second.Topic);
         Assert.True(Unsafe.AreSame(ref MemoryMarshal.GetReference(first.Topic.Bytes), ref MemoryMarshal.GetReference(second.Topic.Bytes)));
     }
+
+    [Fact]
+    public void Equal_topics_print_one_shared_text_and_every_topic_prints_its_own()
+    {
+        var groupId = Enumerable.Range(0, 16).Select(i => (byte)(0xA0 + i)).ToArray();
+        var made = Topic.GroupMessages(groupId);
+        var parsed = Topic.Parse(made.Bytes.ToArray()); // equal bytes in another array
+        var expected = "group_messages_v1/" + Convert.ToHexStringLower(groupId);
+
+        Assert.Equal(expected, made.ToString());
+        Assert.Same(made.ToString(), parsed.ToString());
+
+        // Many other topics take cache slots in between; each still prints its own bytes.
+        for (var i = 0; i < 200_000; i++)
+        {
+            var id = new byte[16];
+            BitConverter.TryWriteBytes(id, i);
+            Assert.Equal("group_messages_v1/" + Convert.ToHexStringLower(id), Topic.GroupMessages(id).ToString());
+        }
+
+        Assert.Equal(expected, parsed.ToString());
+    }
 }
 
 [CollectionDefinition(nameof(SharingTests), DisableParallelization = true)]
