@@ -30,6 +30,12 @@ public sealed class InlineDispatcherConfigurator : MessageDispatcherConfigurator
         protected override void ExecuteTask(IRunnable run)
         {
             var previous = SynchronizationContext.Current;
+            if (previous is null)
+            {
+                run.Run(); // the engine's own threads have none: nothing to hide from the handler
+                return;
+            }
+
             try
             {
                 SynchronizationContext.SetSynchronizationContext(null);
