@@ -32,6 +32,10 @@ public sealed class NodeActor : ReceiveActor
     private readonly Dictionary<Topic, HashSet<int>> _topicSubscribers = []; // unordered: OnPoll sends in client order
     private readonly Dictionary<int, ClientStream> _clients = []; // looked up, never iterated
     private readonly List<ParsedOriginatorEnvelope> _newSincePoll = [];
+
+    // OnPoll's per-client batches, kept between polls: only the lists it sends are new each time.
+    private readonly Dictionary<int, (ClientStream Stream, List<ParsedOriginatorEnvelope> Envelopes)> _pollBatches = [];
+    private readonly List<int> _pollOrder = [];
     private Dictionary<uint, RegisteredNode> _registry = [];
     private RateRegistry? _rates;
     private bool _chainStreaming;
@@ -491,7 +495,7 @@ public sealed class NodeActor : ReceiveActor
         if (_newSincePoll.Count > 0)
         {
             // One batch per subscribed client, sent in client order.
-            var perClient = new Dictionary<int, (ClientStream Stream, List<ParsedOriginatorEnvelope> Envelopes)>();
+            var perClient = _pollBatches;
             foreach (var row in _newSincePoll)
             {
                 if (!_topicSubscribers.TryGetValue(row.Topic, out var subscribers))
@@ -511,14 +515,17 @@ public sealed class NodeActor : ReceiveActor
                 }
             }
 
-            var order = perClient.Keys.ToArray();
-            Array.Sort(order);
+            var order = _pollOrder;
+            order.AddRange(perClient.Keys);
+            order.Sort();
             foreach (var client in order)
             {
                 var (stream, envelopes) = perClient[client];
                 _sim.Send(stream.Client, new TopicEnvelopes(envelopes, CatchUpComplete: false));
             }
 
+            order.Clear();
+            perClient.Clear();
             _newSincePoll.Clear();
         }
 
