@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using XmtpSim.Checks.Output;
 using XmtpSim.Checks.Recording;
+using XmtpSim.Actors.Journal;
 using XmtpSim.Checks.Results;
 using XmtpSim.Engine.Journal;
 using XmtpSim.Scenarios;
@@ -165,6 +166,22 @@ public sealed class OutputTests
         Assert.Contains("10,node-300,100,1,1,0", cursors);
         Assert.Contains("10,node-300,0,1,1,0", cursors);
         Assert.Contains("10,node-100,200,1,1,0", cursors);
+    }
+
+    [Fact]
+    public void Delivery_rows_write_fractional_latency_and_leave_unknown_fields_empty_and_quote_names()
+    {
+        var history = Record(
+        [
+            new ClientApplyEvent(1 * S + 250_500_001, "client,\"1\"", Topic, 100, 7, 1 * S, "client-9", "{0:1}", false, "node-100", 42),
+            new ClientApplyEvent(3 * S, "client-2", Topic, 200, ulong.MaxValue, -1, string.Empty, "{0:1}", true, string.Empty, -5),
+        ]);
+
+        var rows = Text(w => DeliveriesCsv.Write(w, history)).Split('\n');
+
+        Assert.Equal($"1000000000,1250500001,250.500001,\"client,\"\"1\"\"\",node-100,{Topic},100,7,42", rows[1]);
+        Assert.Equal($"-1,3000000000,,client-2,,{Topic},200,18446744073709551615,-5", rows[2]);
+        Assert.Equal(string.Empty, rows[3]);
     }
 
     [Fact]

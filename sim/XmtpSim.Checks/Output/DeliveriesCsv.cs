@@ -14,21 +14,37 @@ public static class DeliveriesCsv
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(history);
         Csv.Line(writer, Header);
+
+        // 71 million rows on mainnet-day: each field goes straight into the writer, with no string per number or row.
+        Span<char> scratch = stackalloc char[64];
         foreach (var a in history.Applies)
         {
-            Csv.Line(
-                writer,
-                string.Join(
-                    ',',
-                    Csv.Num(a.PublishedNs),
-                    Csv.Num(a.TimeNs),
-                    a.LatencyNs < 0 ? string.Empty : Csv.Millis(a.LatencyNs),
-                    Csv.Field(history.Actors[a.Client]),
-                    a.ReadNode < 0 ? string.Empty : Csv.Field(history.Actors[a.ReadNode]),
-                    Csv.Field(history.Topics[a.Topic]),
-                    Csv.Num(a.Envelope.Originator),
-                    Csv.Num(a.Envelope.Sequence),
-                    Csv.Num(a.FeePicodollars)));
+            Csv.WriteNum(writer, a.PublishedNs, scratch);
+            writer.Write(',');
+            Csv.WriteNum(writer, a.TimeNs, scratch);
+            writer.Write(',');
+            if (a.LatencyNs >= 0)
+            {
+                Csv.WriteMillis(writer, a.LatencyNs, scratch);
+            }
+
+            writer.Write(',');
+            writer.Write(Csv.Field(history.Actors[a.Client]));
+            writer.Write(',');
+            if (a.ReadNode >= 0)
+            {
+                writer.Write(Csv.Field(history.Actors[a.ReadNode]));
+            }
+
+            writer.Write(',');
+            writer.Write(Csv.Field(history.Topics[a.Topic]));
+            writer.Write(',');
+            Csv.WriteNum(writer, a.Envelope.Originator, scratch);
+            writer.Write(',');
+            Csv.WriteNum(writer, a.Envelope.Sequence, scratch);
+            writer.Write(',');
+            Csv.WriteNum(writer, a.FeePicodollars, scratch);
+            writer.Write('\n');
         }
     }
 }
