@@ -116,6 +116,25 @@ public sealed class JournalWriterTests : IDisposable
         Assert.Contains("bad record at 0", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_journal_whose_thread_failed_disposes_quietly_so_the_first_error_is_the_one_reported()
+    {
+        var journal = new JournalWriter();
+        journal.SubscribeInBackground(e => throw new FormatException("bad record"), _ => { });
+        var appended = 0;
+        var error = Record.Exception(() =>
+        {
+            for (; appended < 100_000; appended++)
+            {
+                journal.Append(new FaultEvent(appended, "note", "x"));
+            }
+        });
+
+        Assert.IsType<InvalidOperationException>(error); // surfaced by a later hand-off, as the run's failure
+        Assert.True(appended < 100_000);
+        journal.Dispose(); // what is left is not handed to a failed thread, and nothing is thrown over the error
+    }
+
     private static byte[] Gunzip(string path)
     {
         using var input = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);

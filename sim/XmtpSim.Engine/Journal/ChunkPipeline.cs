@@ -24,6 +24,9 @@ internal sealed class ChunkPipeline<T>(Action<T> consume, Action<T> reset, Func<
     /// <summary>True once a chunk was handed (the consumer thread exists).</summary>
     public bool Started => _thread is not null;
 
+    /// <summary>True when the consumer failed (the next <see cref="Hand"/> or <see cref="Drain"/> throws).</summary>
+    public bool Failed => Volatile.Read(ref _failure) is not null;
+
     /// <summary>Queues <paramref name="filled"/> and returns an empty chunk to write into next.</summary>
     public T Hand(T filled)
     {

@@ -177,7 +177,7 @@ public sealed class JournalWriter : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        if (_finalHash is null && _batch.Count > 0)
+        if (_finalHash is null && _batch.Count > 0 && !_pipeline.Failed)
         {
             _batch = _pipeline.Hand(_batch); // lines not yet written still belong in the file
         }
