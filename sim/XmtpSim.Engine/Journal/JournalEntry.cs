@@ -5,43 +5,15 @@ namespace XmtpSim.Engine.Journal;
 /// event. Turning it into bytes waits for the journal's own thread (<see cref="JournalFormatter"/>), so the
 /// simulation thread only copies these values. Everything an entry refers to is immutable.
 /// </summary>
-internal readonly struct JournalEntry
+/// <param name="Extra">The event of an <see cref="JournalEntryKind.Event"/> entry, or the reason of a drop.</param>
+internal readonly record struct JournalEntry(
+    JournalEntryKind Kind, long TimeNs, JournalName? From, JournalName? To, JournalName? Message, int Bytes, long ArrivalNs, object? Extra)
 {
-    private JournalEntry(JournalEntryKind kind, long timeNs, JournalName? from, JournalName? to, JournalName? message, int bytes, long arrivalNs, object? extra)
-    {
-        Kind = kind;
-        TimeNs = timeNs;
-        From = from;
-        To = to;
-        Message = message;
-        Bytes = bytes;
-        ArrivalNs = arrivalNs;
-        Extra = extra;
-    }
-
-    public JournalEntryKind Kind { get; }
-
-    public long TimeNs { get; }
-
-    public JournalName? From { get; }
-
-    public JournalName? To { get; }
-
-    public JournalName? Message { get; }
-
-    /// <summary>Wire bytes of a send.</summary>
-    public int Bytes { get; }
-
-    /// <summary>Scheduled arrival of a send.</summary>
-    public long ArrivalNs { get; }
-
     /// <summary>The event of an <see cref="JournalEntryKind.Event"/> entry.</summary>
     public JournalEvent? Event => Extra as JournalEvent;
 
     /// <summary>The reason of a drop.</summary>
     public JournalName? Reason => Extra as JournalName;
-
-    private object? Extra { get; }
 
     public bool IsNetwork => Kind != JournalEntryKind.Event;
 

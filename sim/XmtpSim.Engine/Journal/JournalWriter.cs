@@ -32,9 +32,8 @@ public sealed class JournalWriter : IDisposable
     private readonly ArrayBufferWriter<byte> _lines = new(BatchEntries * 160);
     private readonly JournalFormatter _formatter;
     private readonly Stream? _file;
-    private readonly List<Action<JournalEvent>> _observers = [];
-    private readonly List<Action<NetworkEntry>> _networkObservers = [];
-    private readonly List<(Action<JournalEvent> OnEvent, Action<NetworkEntry> OnNetwork)> _backgroundObservers = [];
+    private readonly Observers _inline = new(); // called in the merge
+    private readonly Observers _background = new(); // called on the journal's thread
     private Batch _batch = new();
     private string? _finalHash;
 
@@ -61,13 +60,13 @@ public sealed class JournalWriter : IDisposable
     public long Count { get; private set; }
 
     /// <summary>Registers an observer that sees every event in journal order.</summary>
-    public void Subscribe(Action<JournalEvent> observer) => _observers.Add(observer);
+    public void Subscribe(Action<JournalEvent> observer) => _inline.Events.Add(observer);
 
     /// <summary>
     /// Registers an observer of network lines (send, deliver, drop) formatted by the engine without event
     /// objects. Observers that subscribe only with <see cref="Subscribe"/> still see every other event.
     /// </summary>
-    public void SubscribeNetwork(Action<NetworkEntry> observer) => _networkObservers.Add(observer);
+    public void SubscribeNetwork(Action<NetworkEntry> observer) => _inline.Network.Add(observer);
 
     /// <summary>
     /// Registers an observer of every event in journal order within each actor's instant, network lines
@@ -92,7 +91,8 @@ public sealed class JournalWriter : IDisposable
             throw new InvalidOperationException("background observers must subscribe before the first line is handed off");
         }
 
-        _backgroundObservers.Add((onEvent, onNetwork));
+        _background.Events.Add(onEvent);
+        _background.Network.Add(onNetwork);
     }
 
     /// <summary>Appends the lines an actor slot recorded (see <see cref="JournalLines"/>), in order.</summary>
@@ -107,48 +107,17 @@ public sealed class JournalWriter : IDisposable
 
         AddGroup(entries, lines.HasEvents);
         Count += entries.Length;
-
-        // Observers see an instant's events first, then its network lines, each in order.
-        if (lines.HasEvents && _observers.Count > 0)
-        {
-            foreach (ref readonly var entry in entries)
-            {
-                if (entry.Event is { } journalEvent)
-                {
-                    foreach (var observer in _observers)
-                    {
-                        observer(journalEvent);
-                    }
-                }
-            }
-        }
-
-        if (_networkObservers.Count > 0)
-        {
-            foreach (ref readonly var entry in entries)
-            {
-                if (entry.IsNetwork)
-                {
-                    var network = entry.ToNetworkEntry();
-                    foreach (var observer in _networkObservers)
-                    {
-                        observer(network);
-                    }
-                }
-            }
-        }
+        _inline.Notify(entries, lines.HasEvents);
     }
 
     /// <summary>Appends one event.</summary>
     public void Append(JournalEvent journalEvent)
     {
         ThrowIfClosed();
-        AddGroup([JournalEntry.Of(journalEvent)], hasEvents: true);
+        ReadOnlySpan<JournalEntry> line = [JournalEntry.Of(journalEvent)];
+        AddGroup(line, hasEvents: true);
         Count++;
-        foreach (var observer in _observers)
-        {
-            observer(journalEvent);
-        }
+        _inline.Notify(line, hasEvents: true);
     }
 
     /// <summary>The lower-case hex SHA-256 of every line so far; closes the journal.</summary>
@@ -222,42 +191,49 @@ public sealed class JournalWriter : IDisposable
         _hash.AppendData(_lines.WrittenSpan);
         _file?.Write(_lines.WrittenSpan);
         _lines.ResetWrittenCount();
-        if (_backgroundObservers.Count > 0)
-        {
-            Observe(batch);
-        }
-    }
-
-    // Per merge, as AppendLines does for synchronous observers: its events first, then its network lines.
-    private void Observe(Batch batch)
-    {
         var start = 0;
         foreach (var (end, hasEvents) in batch.Groups)
         {
-            var group = batch.Entries[start..end];
+            _background.Notify(batch.Entries[start..end], hasEvents);
             start = end;
-            if (hasEvents)
+        }
+    }
+
+    /// <summary>Observers of events and of network lines, called in the same order wherever they run.</summary>
+    private sealed class Observers
+    {
+        public List<Action<JournalEvent>> Events { get; } = [];
+
+        public List<Action<NetworkEntry>> Network { get; } = [];
+
+        /// <summary>One merge's lines: its events first, then its network lines, each in order.</summary>
+        public void Notify(ReadOnlySpan<JournalEntry> merge, bool hasEvents)
+        {
+            if (hasEvents && Events.Count > 0)
             {
-                foreach (ref readonly var entry in group)
+                foreach (ref readonly var entry in merge)
                 {
                     if (entry.Event is { } journalEvent)
                     {
-                        foreach (var (onEvent, _) in _backgroundObservers)
+                        foreach (var observer in Events)
                         {
-                            onEvent(journalEvent);
+                            observer(journalEvent);
                         }
                     }
                 }
             }
 
-            foreach (ref readonly var entry in group)
+            if (Network.Count > 0)
             {
-                if (entry.IsNetwork)
+                foreach (ref readonly var entry in merge)
                 {
-                    var network = entry.ToNetworkEntry();
-                    foreach (var (_, onNetwork) in _backgroundObservers)
+                    if (entry.IsNetwork)
                     {
-                        onNetwork(network);
+                        var network = entry.ToNetworkEntry();
+                        foreach (var observer in Network)
+                        {
+                            observer(network);
+                        }
                     }
                 }
             }

@@ -237,7 +237,7 @@ public readonly struct Topic : IEquatable<Topic>
 
         ref var slot = ref RecentlyPrinted[(uint)_hash >> (32 - TextSlotBits)];
         var known = Volatile.Read(ref slot);
-        if (known is null || !(ReferenceEquals(known.Bytes, _bytes) || known.Bytes.AsSpan().SequenceEqual(_bytes)))
+        if (known is null || !known.Bytes.AsSpan().SequenceEqual(_bytes)) // the same array compares in one step
         {
             known = new TopicText(_bytes, Kind.WireName() + "/" + Convert.ToHexStringLower(Identifier));
             Volatile.Write(ref slot, known);
