@@ -33,6 +33,9 @@ public sealed class SimulationEngine : IDisposable
           type = "{{typeof(InlineDispatcherConfigurator).AssemblyQualifiedName}}"
           throughput = 1000
         }
+        {{EngineMailbox.Id}} {
+          mailbox-type = "{{typeof(EngineMailbox).AssemblyQualifiedName}}"
+        }
         """);
 
     private readonly EngineOptions _options;

@@ -99,3 +99,15 @@ internal sealed class StatefulActor : ReceiveActor
 
     public static Props Props(ISimContext sim, List<string> durable) => Akka.Actor.Props.Create(() => new StatefulActor(sim, durable));
 }
+
+/// <summary>Records the type of its own mailbox's message queue when it starts.</summary>
+internal sealed class MailboxProbeActor : ReceiveActor
+{
+    public MailboxProbeActor(List<Type> queueTypes)
+    {
+        queueTypes.Add(((ActorCell)Context).Mailbox!.MessageQueue.GetType());
+        ReceiveAny(_ => { });
+    }
+
+    public static Props Props(List<Type> queueTypes) => Akka.Actor.Props.Create(() => new MailboxProbeActor(queueTypes));
+}

@@ -28,7 +28,7 @@ internal sealed class SimRootActor : UntypedActor
     {
         if (message is Spawn spawn)
         {
-            spawn.Created(Context.ActorOf(spawn.Props.WithDispatcher(InlineDispatcherConfigurator.Id), spawn.Name));
+            spawn.Created(Context.ActorOf(spawn.Props.WithDispatcher(InlineDispatcherConfigurator.Id).WithMailbox(EngineMailbox.Id), spawn.Name));
         }
         else
         {
