@@ -154,52 +154,7 @@ public sealed class SimulationEngine : IDisposable
         var nextProgress = 1L << 16;
         while (_queue.TryPeek(out _, out var head) && head.Time <= untilNanos)
         {
-            Now = head.Time;
-            _batch.Clear();
-            while (_queue.TryPeek(out _, out var key) && key.Time == Now)
-            {
-                var ev = _queue.Dequeue();
-                _events += ev.Kind == EventKind.Wake ? 0 : 1;
-                _batch.Add(ev);
-            }
-
-            var firstActorEvent = 0;
-            while (firstActorEvent < _batch.Count && _batch[firstActorEvent].Kind == EventKind.Command)
-            {
-                Apply((EngineCommand)_batch[firstActorEvent].Payload);
-                firstActorEvent++;
-            }
-
-            GroupByDestination(firstActorEvent);
-            if (_options.Parallelism > 1 && _groups.Count > 1 && _batch.Count - firstActorEvent >= _options.ParallelThreshold)
-            {
-                Parallel.For(0, _groups.Count, parallel, ProcessGroup);
-            }
-            else
-            {
-                for (var g = 0; g < _groups.Count; g++)
-                {
-                    ProcessGroup(g);
-                }
-            }
-
-            ThrowIfFailed();
-            foreach (var (start, _) in _groups)
-            {
-                var slot = _slots[_batch[start].Key.Destination];
-                Recycle(slot);
-                Flush(slot);
-            }
-
-            if (_pendingCommands.Count > 0)
-            {
-                foreach (var command in _pendingCommands.ToList())
-                {
-                    Apply(command);
-                }
-
-                _pendingCommands.Clear();
-            }
+            RunInstant(head.Time, parallel);
             if (progress is not null && _events >= nextProgress)
             {
                 progress(Now, _events);
@@ -208,6 +163,62 @@ public sealed class SimulationEngine : IDisposable
         }
 
         return Stats();
+    }
+
+    /// <summary>
+    /// One instant: takes every event due at <paramref name="time"/>, applies its engine commands, hands each
+    /// destination its events, then merges what the handlers sent, journaled and commanded. A method of its own
+    /// (not the body of <see cref="Run"/>'s loop) so the JIT compiles it fully, rather than patching a
+    /// long-running loop on the stack.
+    /// </summary>
+    private void RunInstant(long time, ParallelOptions parallel)
+    {
+        Now = time;
+        _batch.Clear();
+        while (_queue.TryPeek(out _, out var key) && key.Time == Now)
+        {
+            var ev = _queue.Dequeue();
+            _events += ev.Kind == EventKind.Wake ? 0 : 1;
+            _batch.Add(ev);
+        }
+
+        var firstActorEvent = 0;
+        while (firstActorEvent < _batch.Count && _batch[firstActorEvent].Kind == EventKind.Command)
+        {
+            Apply((EngineCommand)_batch[firstActorEvent].Payload);
+            firstActorEvent++;
+        }
+
+        GroupByDestination(firstActorEvent);
+        if (_options.Parallelism > 1 && _groups.Count > 1 && _batch.Count - firstActorEvent >= _options.ParallelThreshold)
+        {
+            Parallel.For(0, _groups.Count, parallel, ProcessGroup);
+        }
+        else
+        {
+            for (var g = 0; g < _groups.Count; g++)
+            {
+                ProcessGroup(g);
+            }
+        }
+
+        ThrowIfFailed();
+        foreach (var (start, _) in _groups)
+        {
+            var slot = _slots[_batch[start].Key.Destination];
+            Recycle(slot);
+            Flush(slot);
+        }
+
+        if (_pendingCommands.Count > 0)
+        {
+            foreach (var command in _pendingCommands.ToList())
+            {
+                Apply(command);
+            }
+
+            _pendingCommands.Clear();
+        }
     }
 
     /// <summary>Counters so far.</summary>
