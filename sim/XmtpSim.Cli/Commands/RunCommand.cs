@@ -120,7 +120,7 @@ public static class RunCommand
         var lines = new List<string>
         {
             string.Create(c, $"scenario {r.Scenario}, seed {r.Seed}: {r.SimSeconds:0.#} simulated seconds in {r.WallSeconds:0.00} wall seconds ({r.SimSeconds / Math.Max(r.WallSeconds, 1e-9):N0}x real time){Memory(r.Wall)}"),
-            string.Create(c, $"events {outcome.Engine.Events:N0}, network messages delivered {outcome.Engine.MessagesDelivered:N0}, journal_sha256 {r.JournalSha256}"),
+            string.Create(c, $"engine events {outcome.Engine.Events:N0}, journal events {r.Events:N0}, network messages delivered {outcome.Engine.MessagesDelivered:N0}, journal_sha256 {r.JournalSha256}"),
             string.Create(c, $"envelopes published {r.EnvelopesPublished:N0}, delivered {r.EnvelopesDelivered:N0}; latency p50 {r.LatencyMs.P50:0.#} ms, p99 {r.LatencyMs.P99:0.#} ms, max {r.LatencyMs.Max:0.#} ms"),
         };
         foreach (var check in outcome.Checks)
