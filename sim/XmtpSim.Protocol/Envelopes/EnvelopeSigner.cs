@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Google.Protobuf;
 using XmtpSim.Protocol.Crypto;
 using XmtpSim.Protocol.Wire.Envelopes;
@@ -71,16 +72,7 @@ public static class EnvelopeSigner
     public static OriginatorEnvelope BuildChainOriginated(
         uint originatorNodeId, ulong sequenceId, long originatorNs, ByteString clientEnvelope, ReadOnlySpan<byte> transactionHash)
     {
-        if (!ReservedOriginators.IsBlockchain(originatorNodeId))
-        {
-            throw new ArgumentOutOfRangeException(nameof(originatorNodeId), originatorNodeId, "blockchain originators are 0 and 1");
-        }
-
-        if (transactionHash.Length != TransactionHashSize)
-        {
-            throw new ArgumentException($"a transaction hash has {TransactionHashSize} bytes, got {transactionHash.Length}", nameof(transactionHash));
-        }
-
+        CheckChainOriginated(originatorNodeId, transactionHash);
         var unsigned = new UnsignedOriginatorEnvelope
         {
             OriginatorNodeId = originatorNodeId,
@@ -94,4 +86,91 @@ public static class EnvelopeSigner
             BlockchainProof = new BlockchainProof { TransactionHash = ByteString.CopyFrom(transactionHash) },
         };
     }
+
+    /// <summary>
+    /// The serialized form of <see cref="BuildChainOriginated"/>'s envelope, byte for byte, written in one pass
+    /// into one array. The message path copies the event's bytes three times (into the payer envelope, the
+    /// unsigned originator envelope and the outer envelope); every node indexes every chain event, and group
+    /// commits run to the chain's maximum transaction size, so the indexers use this.
+    /// </summary>
+    public static ByteString BuildChainOriginatedBytes(
+        uint originatorNodeId, ulong sequenceId, long originatorNs, ByteString clientEnvelope, ReadOnlySpan<byte> transactionHash)
+    {
+        CheckChainOriginated(originatorNodeId, transactionHash);
+
+        // Sizes inside out; proto3 leaves a field at its default value out, as the generated code does.
+        var payerSize = BytesFieldSize(PayerEnvelope.UnsignedClientEnvelopeFieldNumber, clientEnvelope.Length);
+        var unsignedSize =
+            (originatorNodeId != 0 ? CodedOutputStream.ComputeTagSize(UnsignedOriginatorEnvelope.OriginatorNodeIdFieldNumber) + CodedOutputStream.ComputeUInt32Size(originatorNodeId) : 0) +
+            (sequenceId != 0 ? CodedOutputStream.ComputeTagSize(UnsignedOriginatorEnvelope.OriginatorSequenceIdFieldNumber) + CodedOutputStream.ComputeUInt64Size(sequenceId) : 0) +
+            (originatorNs != 0 ? CodedOutputStream.ComputeTagSize(UnsignedOriginatorEnvelope.OriginatorNsFieldNumber) + CodedOutputStream.ComputeInt64Size(originatorNs) : 0) +
+            BytesFieldSize(UnsignedOriginatorEnvelope.PayerEnvelopeBytesFieldNumber, payerSize);
+        var proofSize = BytesFieldSize(BlockchainProof.TransactionHashFieldNumber, transactionHash.Length);
+        var total = BytesFieldSize(OriginatorEnvelope.UnsignedOriginatorEnvelopeFieldNumber, unsignedSize) +
+            CodedOutputStream.ComputeTagSize(OriginatorEnvelope.BlockchainProofFieldNumber) + CodedOutputStream.ComputeLengthSize(proofSize) + proofSize;
+
+        var buffer = new byte[total];
+        var output = new CodedOutputStream(buffer);
+        if (unsignedSize > 0)
+        {
+            output.WriteTag(OriginatorEnvelope.UnsignedOriginatorEnvelopeFieldNumber, WireFormat.WireType.LengthDelimited);
+            output.WriteLength(unsignedSize);
+            if (originatorNodeId != 0)
+            {
+                output.WriteTag(UnsignedOriginatorEnvelope.OriginatorNodeIdFieldNumber, WireFormat.WireType.Varint);
+                output.WriteUInt32(originatorNodeId);
+            }
+
+            if (sequenceId != 0)
+            {
+                output.WriteTag(UnsignedOriginatorEnvelope.OriginatorSequenceIdFieldNumber, WireFormat.WireType.Varint);
+                output.WriteUInt64(sequenceId);
+            }
+
+            if (originatorNs != 0)
+            {
+                output.WriteTag(UnsignedOriginatorEnvelope.OriginatorNsFieldNumber, WireFormat.WireType.Varint);
+                output.WriteInt64(originatorNs);
+            }
+
+            if (payerSize > 0)
+            {
+                output.WriteTag(UnsignedOriginatorEnvelope.PayerEnvelopeBytesFieldNumber, WireFormat.WireType.LengthDelimited);
+                output.WriteLength(payerSize);
+                if (clientEnvelope.Length > 0)
+                {
+                    output.WriteTag(PayerEnvelope.UnsignedClientEnvelopeFieldNumber, WireFormat.WireType.LengthDelimited);
+                    output.WriteBytes(clientEnvelope);
+                }
+            }
+        }
+
+        output.WriteTag(OriginatorEnvelope.BlockchainProofFieldNumber, WireFormat.WireType.LengthDelimited);
+        output.WriteLength(proofSize);
+        output.WriteTag(BlockchainProof.TransactionHashFieldNumber, WireFormat.WireType.LengthDelimited);
+        output.WriteLength(transactionHash.Length);
+        output.Flush();
+
+        // The hash (checked to be 32 bytes, so never an omitted empty field) is the last thing in the array.
+        Debug.Assert(output.SpaceLeft == transactionHash.Length, "the sizes above account for every byte");
+        transactionHash.CopyTo(buffer.AsSpan(total - transactionHash.Length));
+        return UnsafeByteOperations.UnsafeWrap(buffer); // a fresh array, owned here
+    }
+
+    private static void CheckChainOriginated(uint originatorNodeId, ReadOnlySpan<byte> transactionHash)
+    {
+        if (!ReservedOriginators.IsBlockchain(originatorNodeId))
+        {
+            throw new ArgumentOutOfRangeException(nameof(originatorNodeId), originatorNodeId, "blockchain originators are 0 and 1");
+        }
+
+        if (transactionHash.Length != TransactionHashSize)
+        {
+            throw new ArgumentException($"a transaction hash has {TransactionHashSize} bytes, got {transactionHash.Length}", nameof(transactionHash));
+        }
+    }
+
+    // A length-delimited field's size with its tag, or 0 when empty (proto3 omits an empty bytes field).
+    private static int BytesFieldSize(int fieldNumber, int length) =>
+        length == 0 ? 0 : CodedOutputStream.ComputeTagSize(fieldNumber) + CodedOutputStream.ComputeLengthSize(length) + length;
 }

@@ -68,4 +68,31 @@ public sealed class ChainOriginatedTests
 
         Assert.Throws<ArgumentOutOfRangeException>(() => EnvelopeSigner.BuildChainOriginated(100, 1, 1, commit.ToByteString(), TxHash));
     }
+
+    [Theory]
+    [InlineData(0u, 17UL, 123_456_789L, 200)]
+    [InlineData(1u, 1UL, 1L, 40)]
+    [InlineData(0u, 0UL, 0L, 40)] // every scalar at its default: left out by both
+    [InlineData(1u, ulong.MaxValue, long.MaxValue, 33)] // the smallest frame
+    [InlineData(0u, 300UL, -5L, 130_000)] // a negative clock is a ten-byte varint; a commit at the chain's size limit
+    [InlineData(0u, 9UL, 1_700_000_000_000_000_000L, 0)] // no client bytes: the payer envelope is empty, and so left out
+    public void The_bytes_form_is_the_message_form_serialized(uint originator, ulong sequence, long ns, int payloadBytes)
+    {
+        var clientBytes = payloadBytes == 0
+            ? ByteString.Empty
+            : ClientEnvelopes.GroupMessage(GroupId, ByteString.CopyFrom(MlsFrame.Build(GroupId, 4, MlsContentType.Commit, payloadBytes, 9))).ToByteString();
+
+        var expected = EnvelopeSigner.BuildChainOriginated(originator, sequence, ns, clientBytes, TxHash).ToByteString();
+        var actual = EnvelopeSigner.BuildChainOriginatedBytes(originator, sequence, ns, clientBytes, TxHash);
+
+        Assert.Equal(expected.ToByteArray(), actual.ToByteArray());
+    }
+
+    [Fact]
+    public void The_bytes_form_refuses_what_the_message_form_refuses()
+    {
+        var bytes = ClientEnvelopes.GroupMessage(GroupId, ByteString.CopyFrom(MlsFrame.Build(GroupId, 4, MlsContentType.Commit, 40, 9))).ToByteString();
+        Assert.Throws<ArgumentOutOfRangeException>(() => EnvelopeSigner.BuildChainOriginatedBytes(100, 1, 1, bytes, TxHash));
+        Assert.Throws<ArgumentException>(() => EnvelopeSigner.BuildChainOriginatedBytes(0, 1, 1, bytes, TxHash.AsSpan(1)));
+    }
 }
