@@ -47,27 +47,28 @@ internal static class ChainOrder
             }
 
             copies++;
-            var where = $"{Format.Envelope(store.Envelope)} on {history.Topics[store.Topic]} at {node.Name} ({Format.Seconds(store.TimeNs)})";
+            // Only a counter-example is described; a million healthy copies should not each format a string.
+            string Where() => $"{Format.Envelope(store.Envelope)} on {history.Topics[store.Topic]} at {node.Name} ({Format.Seconds(store.TimeNs)})";
             if (txs.TryGetValue(store.Envelope, out var tx))
             {
                 if (tx.TxHash != store.Digest)
                 {
                     problems++;
-                    first ??= $"{where} has digest {history.Digests[store.Digest]} but the chain's tx is {history.Digests[tx.TxHash]} " +
+                    first ??= $"{Where()} has digest {history.Digests[store.Digest]} but the chain's tx is {history.Digests[tx.TxHash]} " +
                         $"(block {Format.Int(tx.Block)} at {Format.Seconds(tx.TimeNs)})";
                 }
             }
             else if (txs.Count > 0)
             {
                 problems++;
-                first ??= $"{where} is not a chain transaction (digest {history.Digests[store.Digest]})";
+                first ??= $"{Where()} is not a chain transaction (digest {history.Digests[store.Digest]})";
             }
             else if (firstDigest.TryGetValue(store.Envelope, out var seen))
             {
                 if (seen.Digest != store.Digest)
                 {
                     problems++;
-                    first ??= $"{where} has digest {history.Digests[store.Digest]} but {history.Actors[seen.Node]} stored " +
+                    first ??= $"{Where()} has digest {history.Digests[store.Digest]} but {history.Actors[seen.Node]} stored " +
                         $"{history.Digests[seen.Digest]} at {Format.Seconds(seen.TimeNs)}";
                 }
             }
