@@ -140,7 +140,7 @@ public sealed class GatewayActor : ReceiveActor
         if (receipt.Success)
         {
             // The gateway answers with an envelope it builds itself (spec §8.2): its own clock, fees 0.
-            var built = EnvelopeSigner.BuildChainOriginatedBytes(
+            var built = EnvelopeSigner.BuildChainOriginated(
                 entry.Broadcaster, receipt.SequenceId, SimTime.ToUnixNanos(_sim.Now), entry.Payload, receipt.TxHash.Span);
             var parsed = EnvelopeParser.ParseOriginator(built, _settings.Scheme);
             outcome = parsed.IsValid ? new PublishOutcome(parsed.Value, null) : new PublishOutcome(null, parsed.Error.ToString());

@@ -419,7 +419,7 @@ public sealed class NodeActor : ReceiveActor
             return;
         }
 
-        var built = EnvelopeSigner.BuildChainOriginatedBytes(log.Broadcaster, log.SequenceId, UnixNanos, log.Payload, log.TxHash.Span);
+        var built = EnvelopeSigner.BuildChainOriginated(log.Broadcaster, log.SequenceId, UnixNanos, log.Payload, log.TxHash.Span);
         var parsed = EnvelopeParser.ParseOriginator(built, _settings.Scheme);
         if (!parsed.IsValid || !EnvelopeValidator.ValidateClient(parsed.Value.Client).IsValid)
         {

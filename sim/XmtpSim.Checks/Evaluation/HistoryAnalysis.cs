@@ -14,7 +14,7 @@ internal sealed class HistoryAnalysis
     private readonly Dictionary<EnvelopeId, int> _index = [];
     private readonly List<EnvelopeInfo> _envelopes = [];
     private readonly long[] _appliedKeys;
-    private readonly int[]? _clientStarts;
+    private readonly int[] _clientStarts;
     private Dictionary<int, NodeState>? _nodesByActor;
 
     public HistoryAnalysis(RecordedHistory history)
@@ -75,8 +75,8 @@ internal sealed class HistoryAnalysis
         }
 
         // One pass over the applies (the largest table, read back from the spill on a long run) for both the
-        // applied keys and the latencies. The two sorts are independent arrays of numbers, so the latencies sort
-        // on another core while this one sorts the keys and indexes the nodes; a sort of numbers has one result.
+        // applied keys and the latencies. The two sorts are independent arrays of numbers, so they run on both
+        // cores; a sort of numbers has one result whatever the timing. (The checks run after the simulation.)
         var keys = new long[history.Applies.Count];
         var latencies = new List<long>(history.Applies.Count);
         for (var i = 0; i < keys.Length; i++)
@@ -89,14 +89,12 @@ internal sealed class HistoryAnalysis
             }
         }
 
-        var latencySort = Task.Run(latencies.Sort);
-        Array.Sort(keys);
+        Parallel.Invoke(() => Array.Sort(keys), latencies.Sort);
         _appliedKeys = keys;
         _clientStarts = ClientStarts(keys);
+        SortedLatencies = latencies;
         Nodes = BuildNodes(history);
         ComputeDeliveries(history);
-        latencySort.GetAwaiter().GetResult();
-        SortedLatencies = latencies;
     }
 
     public RecordedHistory History { get; }
@@ -149,30 +147,21 @@ internal sealed class HistoryAnalysis
     /// </summary>
     public bool ClientApplied(int client, int envelope)
     {
-        var key = AppliedKey(client, envelope);
-        if (_clientStarts is null || client < 0)
+        if ((uint)client >= (uint)(_clientStarts.Length - 1))
         {
-            return Array.BinarySearch(_appliedKeys, key) >= 0;
-        }
-
-        if (client >= _clientStarts.Length - 1)
-        {
-            return false;
+            return false; // an id no apply names (actor ids are never negative)
         }
 
         var start = _clientStarts[client];
-        return Array.BinarySearch(_appliedKeys, start, _clientStarts[client + 1] - start, key) >= 0;
+        return Array.BinarySearch(_appliedKeys, start, _clientStarts[client + 1] - start, AppliedKey(client, envelope)) >= 0;
     }
 
-    /// <summary>
-    /// Where each client's keys start in <paramref name="sorted"/> (index = client, one extra entry for the end);
-    /// null when a client id is negative, where the whole array is searched instead.
-    /// </summary>
-    private static int[]? ClientStarts(long[] sorted)
+    /// <summary>Where each client's keys start in <paramref name="sorted"/> (index = client, one extra entry for the end).</summary>
+    private static int[] ClientStarts(long[] sorted)
     {
-        if (sorted.Length == 0 || sorted[0] < 0)
+        if (sorted.Length == 0)
         {
-            return sorted.Length == 0 ? [0] : null;
+            return [0];
         }
 
         var starts = new int[(int)(sorted[^1] >> 32) + 2];

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Google.Protobuf;
 using XmtpSim.Protocol.Crypto;
 using XmtpSim.Protocol.Wire.Envelopes;
@@ -62,102 +61,17 @@ public static class EnvelopeSigner
     }
 
     /// <summary>
-    /// The envelope a node's indexer (or the gateway, for its reply) builds from a broadcaster event
-    /// (spec §8.2–8.3): originator 0 (group messages) or 1 (identity updates), the event's sequence ID,
-    /// the builder's own clock, fees and expiry 0, a PayerEnvelope with only unsigned_client_envelope,
-    /// and a BlockchainProof instead of a signature.
+    /// The serialized envelope a node's indexer (or the gateway, for its reply) builds from a broadcaster event
+    /// (spec §8.2–8.3): originator 0 (group messages) or 1 (identity updates), the event's sequence ID, the
+    /// builder's own clock, fees and expiry 0, a PayerEnvelope with only unsigned_client_envelope, and a
+    /// BlockchainProof instead of a signature. Written in one pass into one array, exactly as the generated code
+    /// serializes those messages: every node indexes every chain event, group commits run to the chain's
+    /// maximum transaction size, and building the nested messages copied the event's bytes three times.
     /// </summary>
     /// <param name="originatorNs">The indexing node's clock, Unix nanoseconds (differs per node).</param>
     /// <param name="clientEnvelope">The event's message bytes: the serialized ClientEnvelope, unchanged.</param>
-    public static OriginatorEnvelope BuildChainOriginated(
+    public static ByteString BuildChainOriginated(
         uint originatorNodeId, ulong sequenceId, long originatorNs, ByteString clientEnvelope, ReadOnlySpan<byte> transactionHash)
-    {
-        CheckChainOriginated(originatorNodeId, transactionHash);
-        var unsigned = new UnsignedOriginatorEnvelope
-        {
-            OriginatorNodeId = originatorNodeId,
-            OriginatorSequenceId = sequenceId,
-            OriginatorNs = originatorNs,
-            PayerEnvelopeBytes = new PayerEnvelope { UnsignedClientEnvelope = clientEnvelope }.ToByteString(),
-        };
-        return new OriginatorEnvelope
-        {
-            UnsignedOriginatorEnvelope = unsigned.ToByteString(),
-            BlockchainProof = new BlockchainProof { TransactionHash = ByteString.CopyFrom(transactionHash) },
-        };
-    }
-
-    /// <summary>
-    /// The serialized form of <see cref="BuildChainOriginated"/>'s envelope, byte for byte, written in one pass
-    /// into one array. The message path copies the event's bytes three times (into the payer envelope, the
-    /// unsigned originator envelope and the outer envelope); every node indexes every chain event, and group
-    /// commits run to the chain's maximum transaction size, so the indexers use this.
-    /// </summary>
-    public static ByteString BuildChainOriginatedBytes(
-        uint originatorNodeId, ulong sequenceId, long originatorNs, ByteString clientEnvelope, ReadOnlySpan<byte> transactionHash)
-    {
-        CheckChainOriginated(originatorNodeId, transactionHash);
-
-        // Sizes inside out; proto3 leaves a field at its default value out, as the generated code does.
-        var payerSize = BytesFieldSize(PayerEnvelope.UnsignedClientEnvelopeFieldNumber, clientEnvelope.Length);
-        var unsignedSize =
-            (originatorNodeId != 0 ? CodedOutputStream.ComputeTagSize(UnsignedOriginatorEnvelope.OriginatorNodeIdFieldNumber) + CodedOutputStream.ComputeUInt32Size(originatorNodeId) : 0) +
-            (sequenceId != 0 ? CodedOutputStream.ComputeTagSize(UnsignedOriginatorEnvelope.OriginatorSequenceIdFieldNumber) + CodedOutputStream.ComputeUInt64Size(sequenceId) : 0) +
-            (originatorNs != 0 ? CodedOutputStream.ComputeTagSize(UnsignedOriginatorEnvelope.OriginatorNsFieldNumber) + CodedOutputStream.ComputeInt64Size(originatorNs) : 0) +
-            BytesFieldSize(UnsignedOriginatorEnvelope.PayerEnvelopeBytesFieldNumber, payerSize);
-        var proofSize = BytesFieldSize(BlockchainProof.TransactionHashFieldNumber, transactionHash.Length);
-        var total = BytesFieldSize(OriginatorEnvelope.UnsignedOriginatorEnvelopeFieldNumber, unsignedSize) +
-            CodedOutputStream.ComputeTagSize(OriginatorEnvelope.BlockchainProofFieldNumber) + CodedOutputStream.ComputeLengthSize(proofSize) + proofSize;
-
-        var buffer = new byte[total];
-        var output = new CodedOutputStream(buffer);
-        if (unsignedSize > 0)
-        {
-            output.WriteTag(OriginatorEnvelope.UnsignedOriginatorEnvelopeFieldNumber, WireFormat.WireType.LengthDelimited);
-            output.WriteLength(unsignedSize);
-            if (originatorNodeId != 0)
-            {
-                output.WriteTag(UnsignedOriginatorEnvelope.OriginatorNodeIdFieldNumber, WireFormat.WireType.Varint);
-                output.WriteUInt32(originatorNodeId);
-            }
-
-            if (sequenceId != 0)
-            {
-                output.WriteTag(UnsignedOriginatorEnvelope.OriginatorSequenceIdFieldNumber, WireFormat.WireType.Varint);
-                output.WriteUInt64(sequenceId);
-            }
-
-            if (originatorNs != 0)
-            {
-                output.WriteTag(UnsignedOriginatorEnvelope.OriginatorNsFieldNumber, WireFormat.WireType.Varint);
-                output.WriteInt64(originatorNs);
-            }
-
-            if (payerSize > 0)
-            {
-                output.WriteTag(UnsignedOriginatorEnvelope.PayerEnvelopeBytesFieldNumber, WireFormat.WireType.LengthDelimited);
-                output.WriteLength(payerSize);
-                if (clientEnvelope.Length > 0)
-                {
-                    output.WriteTag(PayerEnvelope.UnsignedClientEnvelopeFieldNumber, WireFormat.WireType.LengthDelimited);
-                    output.WriteBytes(clientEnvelope);
-                }
-            }
-        }
-
-        output.WriteTag(OriginatorEnvelope.BlockchainProofFieldNumber, WireFormat.WireType.LengthDelimited);
-        output.WriteLength(proofSize);
-        output.WriteTag(BlockchainProof.TransactionHashFieldNumber, WireFormat.WireType.LengthDelimited);
-        output.WriteLength(transactionHash.Length);
-        output.Flush();
-
-        // The hash (checked to be 32 bytes, so never an omitted empty field) is the last thing in the array.
-        Debug.Assert(output.SpaceLeft == transactionHash.Length, "the sizes above account for every byte");
-        transactionHash.CopyTo(buffer.AsSpan(total - transactionHash.Length));
-        return UnsafeByteOperations.UnsafeWrap(buffer); // a fresh array, owned here
-    }
-
-    private static void CheckChainOriginated(uint originatorNodeId, ReadOnlySpan<byte> transactionHash)
     {
         if (!ReservedOriginators.IsBlockchain(originatorNodeId))
         {
@@ -168,9 +82,59 @@ public static class EnvelopeSigner
         {
             throw new ArgumentException($"a transaction hash has {TransactionHashSize} bytes, got {transactionHash.Length}", nameof(transactionHash));
         }
+
+        // Sizes inside out; proto3 leaves a field at its default value out, as the generated code does.
+        var payerSize = BytesFieldSize(PayerEnvelope.UnsignedClientEnvelopeFieldNumber, clientEnvelope.Length);
+        var unsignedSize =
+            VarintFieldSize(UnsignedOriginatorEnvelope.OriginatorNodeIdFieldNumber, originatorNodeId) +
+            VarintFieldSize(UnsignedOriginatorEnvelope.OriginatorSequenceIdFieldNumber, sequenceId) +
+            VarintFieldSize(UnsignedOriginatorEnvelope.OriginatorNsFieldNumber, (ulong)originatorNs) + // int64: a varint of its 64 bits
+            BytesFieldSize(UnsignedOriginatorEnvelope.PayerEnvelopeBytesFieldNumber, payerSize);
+        var proofSize = BytesFieldSize(BlockchainProof.TransactionHashFieldNumber, TransactionHashSize);
+
+        var buffer = new byte[
+            BytesFieldSize(OriginatorEnvelope.UnsignedOriginatorEnvelopeFieldNumber, unsignedSize) +
+            CodedOutputStream.ComputeTagSize(OriginatorEnvelope.BlockchainProofFieldNumber) + CodedOutputStream.ComputeLengthSize(proofSize) + proofSize];
+        var output = new CodedOutputStream(buffer);
+        if (unsignedSize > 0)
+        {
+            output.WriteTag(OriginatorEnvelope.UnsignedOriginatorEnvelopeFieldNumber, WireFormat.WireType.LengthDelimited);
+            output.WriteLength(unsignedSize);
+            WriteVarintField(output, UnsignedOriginatorEnvelope.OriginatorNodeIdFieldNumber, originatorNodeId);
+            WriteVarintField(output, UnsignedOriginatorEnvelope.OriginatorSequenceIdFieldNumber, sequenceId);
+            WriteVarintField(output, UnsignedOriginatorEnvelope.OriginatorNsFieldNumber, (ulong)originatorNs);
+            if (payerSize > 0)
+            {
+                output.WriteTag(UnsignedOriginatorEnvelope.PayerEnvelopeBytesFieldNumber, WireFormat.WireType.LengthDelimited);
+                output.WriteLength(payerSize);
+                output.WriteTag(PayerEnvelope.UnsignedClientEnvelopeFieldNumber, WireFormat.WireType.LengthDelimited);
+                output.WriteBytes(clientEnvelope);
+            }
+        }
+
+        // The proof is the set member of a oneof, so it is written whatever it holds.
+        output.WriteTag(OriginatorEnvelope.BlockchainProofFieldNumber, WireFormat.WireType.LengthDelimited);
+        output.WriteLength(proofSize);
+        output.WriteTag(BlockchainProof.TransactionHashFieldNumber, WireFormat.WireType.LengthDelimited);
+        output.WriteBytes(ByteString.CopyFrom(transactionHash));
+        output.CheckNoSpaceLeft();
+        return UnsafeByteOperations.UnsafeWrap(buffer); // a fresh array, owned here
     }
 
-    // A length-delimited field's size with its tag, or 0 when empty (proto3 omits an empty bytes field).
+    // A bytes field's size with its tag, or 0 when empty (proto3 leaves an empty bytes field out).
     private static int BytesFieldSize(int fieldNumber, int length) =>
         length == 0 ? 0 : CodedOutputStream.ComputeTagSize(fieldNumber) + CodedOutputStream.ComputeLengthSize(length) + length;
+
+    // A varint field's size with its tag, or 0 at its default.
+    private static int VarintFieldSize(int fieldNumber, ulong value) =>
+        value == 0 ? 0 : CodedOutputStream.ComputeTagSize(fieldNumber) + CodedOutputStream.ComputeUInt64Size(value);
+
+    private static void WriteVarintField(CodedOutputStream output, int fieldNumber, ulong value)
+    {
+        if (value != 0)
+        {
+            output.WriteTag(fieldNumber, WireFormat.WireType.Varint);
+            output.WriteUInt64(value);
+        }
+    }
 }

@@ -17,7 +17,7 @@ public sealed class ChainOriginatedTests
         var commit = ClientEnvelopes.GroupMessage(
             GroupId, ByteString.CopyFrom(MlsFrame.Build(GroupId, 4, MlsContentType.Commit, 200, 9)));
         var clientBytes = commit.ToByteString();
-        var wire = EnvelopeSigner.BuildChainOriginated(ReservedOriginators.GroupMessages, 17, 123_456_789, clientBytes, TxHash).ToByteString();
+        var wire = EnvelopeSigner.BuildChainOriginated(ReservedOriginators.GroupMessages, 17, 123_456_789, clientBytes, TxHash);
 
         var result = EnvelopeValidator.ParseAndValidateOriginator(wire, Scheme, Node.Address);
         Assert.True(result.IsValid, result.ToString());
@@ -43,12 +43,12 @@ public sealed class ChainOriginatedTests
         var update = ClientEnvelopes.IdentityUpdate(inbox, new IdentityUpdate { InboxId = Convert.ToHexStringLower(inbox), ClientTimestampNs = 5 });
         var bytes = update.ToByteString();
 
-        var asOne = EnvelopeSigner.BuildChainOriginated(ReservedOriginators.IdentityUpdates, 3, 1, bytes, TxHash).ToByteString();
+        var asOne = EnvelopeSigner.BuildChainOriginated(ReservedOriginators.IdentityUpdates, 3, 1, bytes, TxHash);
         var ok = EnvelopeValidator.ParseAndValidateOriginator(asOne, Scheme);
         Assert.True(ok.IsValid, ok.ToString());
         Assert.Equal(Topic.IdentityUpdates(inbox), ok.Value.Topic);
 
-        var asZero = EnvelopeSigner.BuildChainOriginated(ReservedOriginators.GroupMessages, 3, 1, bytes, TxHash).ToByteString();
+        var asZero = EnvelopeSigner.BuildChainOriginated(ReservedOriginators.GroupMessages, 3, 1, bytes, TxHash);
         Assert.Equal(EnvelopeErrorCode.BlockchainOriginatorInvalid, EnvelopeValidator.ParseAndValidateOriginator(asZero, Scheme).Error!.Code);
     }
 
@@ -56,7 +56,7 @@ public sealed class ChainOriginatedTests
     public void Blockchain_proof_with_short_hash_or_on_a_node_originator_is_refused()
     {
         var commit = ClientEnvelopes.GroupMessage(GroupId, ByteString.CopyFrom(MlsFrame.Build(GroupId, 4, MlsContentType.Commit, 40, 9)));
-        var envelope = EnvelopeSigner.BuildChainOriginated(0, 1, 1, commit.ToByteString(), TxHash);
+        var envelope = Wire.Envelopes.OriginatorEnvelope.Parser.ParseFrom(EnvelopeSigner.BuildChainOriginated(0, 1, 1, commit.ToByteString(), TxHash));
         envelope.BlockchainProof.TransactionHash = ByteString.CopyFrom(new byte[31]);
         Assert.Equal(EnvelopeErrorCode.BlockchainProofInvalid, EnvelopeValidator.ParseAndValidateOriginator(envelope.ToByteString(), Scheme).Error!.Code);
 
@@ -72,27 +72,36 @@ public sealed class ChainOriginatedTests
     [Theory]
     [InlineData(0u, 17UL, 123_456_789L, 200)]
     [InlineData(1u, 1UL, 1L, 40)]
-    [InlineData(0u, 0UL, 0L, 40)] // every scalar at its default: left out by both
+    [InlineData(0u, 0UL, 0L, 40)] // every scalar at its default: left out
     [InlineData(1u, ulong.MaxValue, long.MaxValue, 33)] // the smallest frame
     [InlineData(0u, 300UL, -5L, 130_000)] // a negative clock is a ten-byte varint; a commit at the chain's size limit
     [InlineData(0u, 9UL, 1_700_000_000_000_000_000L, 0)] // no client bytes: the payer envelope is empty, and so left out
-    public void The_bytes_form_is_the_message_form_serialized(uint originator, ulong sequence, long ns, int payloadBytes)
+    public void The_one_pass_bytes_are_the_generated_messages_serialization(uint originator, ulong sequence, long ns, int payloadBytes)
     {
         var clientBytes = payloadBytes == 0
             ? ByteString.Empty
             : ClientEnvelopes.GroupMessage(GroupId, ByteString.CopyFrom(MlsFrame.Build(GroupId, 4, MlsContentType.Commit, payloadBytes, 9))).ToByteString();
 
-        var expected = EnvelopeSigner.BuildChainOriginated(originator, sequence, ns, clientBytes, TxHash).ToByteString();
-        var actual = EnvelopeSigner.BuildChainOriginatedBytes(originator, sequence, ns, clientBytes, TxHash);
+        // The reference: the nested messages built and serialized by the generated code.
+        var expected = new Wire.Envelopes.OriginatorEnvelope
+        {
+            UnsignedOriginatorEnvelope = new Wire.Envelopes.UnsignedOriginatorEnvelope
+            {
+                OriginatorNodeId = originator,
+                OriginatorSequenceId = sequence,
+                OriginatorNs = ns,
+                PayerEnvelopeBytes = new Wire.Envelopes.PayerEnvelope { UnsignedClientEnvelope = clientBytes }.ToByteString(),
+            }.ToByteString(),
+            BlockchainProof = new Wire.Envelopes.BlockchainProof { TransactionHash = ByteString.CopyFrom(TxHash) },
+        }.ToByteString();
 
-        Assert.Equal(expected.ToByteArray(), actual.ToByteArray());
+        Assert.Equal(expected.ToByteArray(), EnvelopeSigner.BuildChainOriginated(originator, sequence, ns, clientBytes, TxHash).ToByteArray());
     }
 
     [Fact]
-    public void The_bytes_form_refuses_what_the_message_form_refuses()
+    public void A_transaction_hash_of_the_wrong_size_is_refused()
     {
         var bytes = ClientEnvelopes.GroupMessage(GroupId, ByteString.CopyFrom(MlsFrame.Build(GroupId, 4, MlsContentType.Commit, 40, 9))).ToByteString();
-        Assert.Throws<ArgumentOutOfRangeException>(() => EnvelopeSigner.BuildChainOriginatedBytes(100, 1, 1, bytes, TxHash));
-        Assert.Throws<ArgumentException>(() => EnvelopeSigner.BuildChainOriginatedBytes(0, 1, 1, bytes, TxHash.AsSpan(1)));
+        Assert.Throws<ArgumentException>(() => EnvelopeSigner.BuildChainOriginated(0, 1, 1, bytes, TxHash.AsSpan(1)));
     }
 }

@@ -51,7 +51,7 @@ public sealed class MovedBytesTests
         var groupId = GroupId;
         var commit = ClientEnvelopes.GroupMessage(groupId, ByteString.CopyFrom(MlsFrame.Build(groupId, 4, MlsContentType.Commit, 200, 9)));
         var txHash = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
-        var wire = EnvelopeSigner.BuildChainOriginated(ReservedOriginators.GroupMessages, 17, 123_456_789, commit.ToByteString(), txHash).ToByteString();
+        var wire = EnvelopeSigner.BuildChainOriginated(ReservedOriginators.GroupMessages, 17, 123_456_789, commit.ToByteString(), txHash);
         var parsed = EnvelopeParser.ParseOriginator(OriginatorEnvelopeOf(wire), Scheme).Value!;
 
         parsed.MoveBytesTo(file);
