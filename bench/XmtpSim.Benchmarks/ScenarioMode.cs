@@ -28,7 +28,12 @@ internal static class ScenarioMode
         var rounds = 9;
         if (rest.Length > 0 && !rest[0].StartsWith("--", StringComparison.Ordinal))
         {
-            rounds = int.Parse(rest[0], CultureInfo.InvariantCulture);
+            if (!int.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out rounds))
+            {
+                Console.Error.WriteLine($"rounds must be a whole number of 0 or more, got '{rest[0]}'");
+                return 2;
+            }
+
             rest = rest[1..];
         }
 
@@ -42,6 +47,17 @@ internal static class ScenarioMode
             }
 
             overrides.Add(rest[++i]);
+        }
+
+        try
+        {
+            // Validate the file and overrides before timing anything; each run loads it afresh, as the CLI does.
+            ScenarioLoader.LoadFile(path, overrides);
+        }
+        catch (ScenarioException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 2;
         }
 
         Console.WriteLine($"{path}: 1 first run and {rounds} more in one process, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}");
