@@ -49,10 +49,11 @@ internal static class ScenarioMode
             overrides.Add(rest[++i]);
         }
 
+        Scenario scenario;
         try
         {
-            // Validate the file and overrides before timing anything; each run loads it afresh, as the CLI does.
-            ScenarioLoader.LoadFile(path, overrides);
+            // Loaded once: the scenario is an immutable record, and loading is outside the timed run anyway.
+            scenario = ScenarioLoader.LoadFile(path, overrides);
         }
         catch (ScenarioException e)
         {
@@ -66,7 +67,6 @@ internal static class ScenarioMode
         var warm = new List<double>();
         for (var round = 0; round <= rounds; round++)
         {
-            var scenario = ScenarioLoader.LoadFile(path, overrides);
             var outcome = SimulationRunner.Run(scenario, new RunSettings());
             var results = outcome.Results;
             var speed = results.SimSeconds / results.WallSeconds;
