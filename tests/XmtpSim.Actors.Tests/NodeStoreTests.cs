@@ -74,4 +74,41 @@ public sealed class NodeStoreTests
         Assert.Equal([new EnvelopeId(100, 9)], store.Query([Topic.GroupMessages(lone)], VectorClock.Empty, 10).Select(r => r.Id));
         Assert.Empty(store.Query([Topic.GroupMessages(lone)], VectorClock.Of((100, 9)), 10));
     }
+
+    [Fact]
+    public void Lookups_agree_with_a_sorted_set_on_stores_with_gaps_and_late_rows()
+    {
+        // Rows come mostly in order with gaps (a partition), some late (filled in later) and some twice.
+        var random = new Random(7);
+        var rows = Enumerable.Range(1, 120).Select(s => Row(100, (ulong)s)).ToArray();
+        for (var round = 0; round < 20; round++)
+        {
+            var store = new NodeStore();
+            var model = new SortedSet<ulong>();
+            var order = new List<int>();
+            for (var i = 0; i < rows.Length; i++)
+            {
+                if (random.NextDouble() < 0.3)
+                {
+                    continue; // a gap, maybe filled below
+                }
+
+                order.Add(i);
+            }
+
+            order.AddRange(Enumerable.Range(0, rows.Length).Where(_ => random.NextDouble() < 0.2));
+            foreach (var index in order)
+            {
+                var sequence = rows[index].Id.Sequence;
+                Assert.Equal(model.Add(sequence), store.TryAdd(rows[index]));
+                for (var probe = 0UL; probe <= 122; probe++)
+                {
+                    Assert.Equal(model.Contains(probe), store.Contains(new EnvelopeId(100, probe)));
+                }
+
+                var after = (ulong)random.Next(0, 122);
+                Assert.Equal(model.Where(s => s > after).Take(7), store.Since(100, after, 7).Select(r => r.Id.Sequence));
+            }
+        }
+    }
 }

@@ -195,10 +195,42 @@ public sealed class NodeStore
     }
 
     /// <summary>The index of <paramref name="sequence"/> in <paramref name="rows"/> (sorted), or the complement of where it would go.</summary>
+    /// <remarks>
+    /// Each probe reads a row object, most of them long out of the cache, so the search starts where lookups
+    /// land: at the end (a new row, or a peer's cursor a poll behind) and where the row would be if the
+    /// originator's sequence ids had no gaps. Ids are distinct and ascending, so the row at index i has an id
+    /// of at most last − (count − 1 − i): nothing at or below that gapless index can be above
+    /// <paramref name="sequence"/>, and the binary search only covers the rows above it.
+    /// </remarks>
     private static int IndexOf(RowList rows, ulong sequence)
     {
+        var count = rows.Count;
+        if (count == 0)
+        {
+            return ~0;
+        }
+
+        var last = rows[count - 1].SequenceId;
+        if (sequence >= last)
+        {
+            return sequence == last ? count - 1 : ~count;
+        }
+
         var low = 0;
-        var high = rows.Count - 1;
+        var high = count - 2;
+        var below = last - sequence; // > 0
+        if (below <= (ulong)(count - 1))
+        {
+            var gapless = count - 1 - (int)below;
+            var atGapless = rows[gapless].SequenceId;
+            if (atGapless == sequence)
+            {
+                return gapless;
+            }
+
+            low = gapless + 1; // rows[gapless] < sequence, and so is every row before it
+        }
+
         while (low <= high)
         {
             var mid = low + ((high - low) / 2);
