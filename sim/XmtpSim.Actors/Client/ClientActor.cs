@@ -30,6 +30,10 @@ public sealed class ClientActor : ReceiveActor
     private static readonly long ResubscribeDelayNanos = SimTime.NanosPerSecond;
     private static readonly string?[] SenderNames = new string?[1 << 18];
 
+    /// <summary>What one group's offer applied, per thread: reused for every batch (OnApplied never reads another batch).</summary>
+    [ThreadStatic]
+    private static List<Delivery<ParsedOriginatorEnvelope>>? DeliveredScratch;
+
     private readonly ISimContext _sim;
     private readonly ClientSettings _settings;
     private readonly string _name;
@@ -332,8 +336,9 @@ public sealed class ClientActor : ReceiveActor
         }
 
         var any = false;
-        foreach (var envelope in envelopes)
+        for (var i = 0; i < envelopes.Count; i++)
         {
+            var envelope = envelopes[i];
             _sim.Charge(_settings.Costs.RecoverNanos); // the client verifies what it reads (XIP-49 client checks)
             var topic = envelope.Topic;
             if (topic == _welcomeTopic)
@@ -352,6 +357,7 @@ public sealed class ClientActor : ReceiveActor
         // Groups are offered their batches in join order (the order of _groups).
         if (any)
         {
+            var delivered = DeliveredScratch ??= [];
             foreach (var group in _groups)
             {
                 if (group.Arrived.Count == 0)
@@ -359,11 +365,13 @@ public sealed class ClientActor : ReceiveActor
                     continue;
                 }
 
-                foreach (var delivery in group.Buffer.Offer(group.Arrived, SimTime.ToUnixNanos(_sim.Now)))
+                group.Buffer.Offer(group.Arrived, SimTime.ToUnixNanos(_sim.Now), delivered);
+                foreach (var delivery in delivered)
                 {
                     OnApplied(group, delivery);
                 }
 
+                delivered.Clear();
                 group.Arrived.Clear();
             }
         }

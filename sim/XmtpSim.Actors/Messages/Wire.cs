@@ -32,9 +32,9 @@ public static class Wire
     public static int SizeOf(IReadOnlyList<ParsedOriginatorEnvelope> envelopes)
     {
         var total = FrameOverhead;
-        foreach (var envelope in envelopes)
+        for (var i = 0; i < envelopes.Count; i++) // by index: a foreach over the interface boxes an enumerator per frame
         {
-            total += envelope.RawLength + ItemOverhead;
+            total += envelopes[i].RawLength + ItemOverhead;
         }
 
         return total;

@@ -11,6 +11,12 @@ namespace XmtpSim.Protocol.Ordering;
 /// </summary>
 public sealed class CausalDeliveryBuffer<T>
 {
+    /// <summary>The batch being sorted, per thread (the engine may run actors of one instant in parallel).</summary>
+    [ThreadStatic]
+    private static List<CausalEnvelope<T>>? FreshScratch;
+
+    private static readonly Comparison<CausalEnvelope<T>> TimestampOrderComparison = TimestampOrder;
+
     private readonly CausalDeliveryOptions _options;
     private readonly EnvelopeIdSet _applied = new();
     private readonly List<Parked> _parked = [];
@@ -68,10 +74,26 @@ public sealed class CausalDeliveryBuffer<T>
     public IReadOnlyList<Delivery<T>> Offer(IEnumerable<CausalEnvelope<T>> batch, long nowNs)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var fresh = new List<CausalEnvelope<T>>();
+        var delivered = new List<Delivery<T>>();
+        Offer(batch as IReadOnlyList<CausalEnvelope<T>> ?? [.. batch], nowNs, delivered);
+        return delivered;
+    }
+
+    /// <summary>
+    /// <see cref="Offer(IEnumerable{CausalEnvelope{T}}, long)"/> that appends what became applicable to
+    /// <paramref name="delivered"/> instead of a new list: a client offers a batch per group per read, and
+    /// a day of them is tens of millions of short-lived lists.
+    /// </summary>
+    public void Offer(IReadOnlyList<CausalEnvelope<T>> batch, long nowNs, List<Delivery<T>> delivered)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(delivered);
+        var fresh = FreshScratch ??= [];
+        fresh.Clear();
         HashSet<EnvelopeId>? taken = null; // first occurrence wins; made only for a second candidate (most batches hold one)
-        foreach (var envelope in batch)
+        for (var i = 0; i < batch.Count; i++)
         {
+            var envelope = batch[i];
             if (_applied.Contains(envelope.Id) || IsParked(envelope.Id) ||
                 (fresh.Count > 0 && !(taken ??= [fresh[0].Id]).Add(envelope.Id)))
             {
@@ -81,9 +103,11 @@ public sealed class CausalDeliveryBuffer<T>
             fresh.Add(envelope);
         }
 
-        fresh.Sort(TimestampOrder);
+        if (fresh.Count > 1)
+        {
+            fresh.Sort(TimestampOrderComparison);
+        }
 
-        var delivered = new List<Delivery<T>>();
         foreach (var envelope in fresh)
         {
             if (Dominates(envelope.DependsOn))
@@ -98,7 +122,7 @@ public sealed class CausalDeliveryBuffer<T>
             }
         }
 
-        return delivered;
+        fresh.Clear(); // holds no envelope between calls
     }
 
     /// <summary>
@@ -147,7 +171,7 @@ public sealed class CausalDeliveryBuffer<T>
             return [];
         }
 
-        expired.Sort(TimestampOrder);
+        expired.Sort(TimestampOrderComparison);
         var delivered = new List<Delivery<T>>();
         foreach (var envelope in expired)
         {
