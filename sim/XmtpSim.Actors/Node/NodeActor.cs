@@ -28,8 +28,9 @@ public sealed class NodeActor : ReceiveActor
     private readonly NodeStore _store;
     private readonly string _name;
     private readonly SortedDictionary<uint, PeerLink> _peers = [];
+    private readonly Dictionary<int, PeerLink> _peersByActor = []; // the same links, by the actor index of their node
     private readonly SortedDictionary<int, ReplicaSubscriber> _replicas = [];
-    private readonly Dictionary<Topic, HashSet<int>> _topicSubscribers = []; // unordered: OnPoll sends in client order
+    private readonly Dictionary<Topic, Dictionary<int, ClientStream>> _topicSubscribers = []; // unordered: OnPoll sends in client order
     private readonly Dictionary<int, ClientStream> _clients = []; // looked up, never iterated
     private readonly List<ParsedOriginatorEnvelope> _newSincePoll = [];
 
@@ -95,7 +96,9 @@ public sealed class NodeActor : ReceiveActor
         {
             if (!_peers.ContainsKey(node.NodeId))
             {
-                _peers[node.NodeId] = new PeerLink(node);
+                var link = new PeerLink(node);
+                _peers[node.NodeId] = link;
+                _peersByActor[node.Actor.Index] = link;
                 ConnectPeer(node.NodeId);
             }
         }
@@ -285,8 +288,7 @@ public sealed class NodeActor : ReceiveActor
 
     private void OnReplicated(OriginatorEnvelopes batch)
     {
-        var link = _peers.Values.FirstOrDefault(p => p.Node.Actor == _sim.Sender);
-        if (link is null)
+        if (!_peersByActor.TryGetValue(_sim.Sender.Index, out var link))
         {
             return;
         }
@@ -298,9 +300,10 @@ public sealed class NodeActor : ReceiveActor
             _sim.CancelTimer($"subscribe-{link.Node.NodeId}");
         }
 
-        foreach (var envelope in batch.Envelopes)
+        var envelopes = batch.Envelopes;
+        for (var i = 0; i < envelopes.Count; i++) // by index: no boxed enumerator per batch
         {
-            StoreReplicated(link.Node.NodeId, envelope);
+            StoreReplicated(link.Node.NodeId, envelopes[i]);
         }
     }
 
@@ -454,7 +457,7 @@ public sealed class NodeActor : ReceiveActor
                     _topicSubscribers[filter.Topic] = subscribers = [];
                 }
 
-                subscribers.Add(client.Index);
+                subscribers[client.Index] = stream;
             }
 
             catchUp.AddRange(_store.Query([filter.Topic], filter.LastSeen, int.MaxValue));
@@ -503,12 +506,12 @@ public sealed class NodeActor : ReceiveActor
                     continue;
                 }
 
-                foreach (var client in subscribers)
+                foreach (var (client, stream) in subscribers)
                 {
                     ref var batch = ref CollectionsMarshal.GetValueRefOrAddDefault(perClient, client, out var exists);
                     if (!exists)
                     {
-                        batch = (_clients[client], []);
+                        batch = (stream, []);
                     }
 
                     batch.Envelopes.Add(row);
@@ -536,8 +539,7 @@ public sealed class NodeActor : ReceiveActor
 
     private void OnConnectionLost(ConnectionLost lost)
     {
-        var peer = _peers.Values.FirstOrDefault(p => p.Node.Actor == lost.Peer);
-        if (peer is not null)
+        if (_peersByActor.TryGetValue(lost.Peer.Index, out var peer))
         {
             _sim.CancelTimer($"subscribe-{peer.Node.NodeId}");
             ScheduleReconnect(peer);
