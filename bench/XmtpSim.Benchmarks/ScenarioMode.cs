@@ -71,7 +71,10 @@ internal static class ScenarioMode
             var results = outcome.Results;
             var speed = results.SimSeconds / results.WallSeconds;
             Console.WriteLine(
-                $"{(round == 0 ? "first" : $"run {round}"),-6} {results.WallSeconds,8:F3} s  {speed,8:N0}x real time  journal {results.JournalSha256[..16]}");
+                $"{(round == 0 ? "first" : $"run {round}"),-6} {results.WallSeconds,8:F3} s  {speed,8:N0}x real time  journal {results.JournalSha256[..16]}" +
+                (results.Wall is { } wall
+                    ? $"  (build {wall.BuildSeconds:F3}, simulate {wall.SimulateSeconds:F3}, checks {wall.ChecksSeconds:F3}, GC pauses {wall.GcPauseSeconds:F3} s)"
+                    : ""));
             if (hash is not null && hash != results.JournalSha256)
             {
                 Console.Error.WriteLine($"journal hash changed between runs: {hash} then {results.JournalSha256}");
