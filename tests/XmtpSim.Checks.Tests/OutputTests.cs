@@ -185,6 +185,28 @@ public sealed class OutputTests
     }
 
     [Fact]
+    public void Delivery_latencies_print_as_the_six_decimal_format_of_their_milliseconds()
+    {
+        // The file formats latencies from integers; they must read exactly as (ns / 1e6) in "0.######" would.
+        var random = new Random(11);
+        var latencies = new List<long> { 0, 1, 10, 999_999, 1_000_000, 1_000_001, 86_400_000_000_000, 999_999_999_999_999, 1_000_000_000_000_000, 1_234_567_890_123_456_789 };
+        for (var i = 0; i < 2_000; i++)
+        {
+            latencies.Add(random.NextInt64(0, i % 2 == 0 ? 10_000_000_000 : 100_000_000_000_000));
+        }
+
+        const long published = 5 * S;
+        var history = Record(latencies.Select(ns => (XmtpSim.Engine.Journal.JournalEvent)new ClientApplyEvent(
+            published + ns, "client-1", Topic, 100, 1, published, "client-9", "{0:1}", false, "node-100", 1)));
+
+        var rows = Text(w => DeliveriesCsv.Write(w, history)).Split('\n')[1..^1];
+
+        Assert.Equal(
+            latencies.Select(ns => (ns / 1e6).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)),
+            rows.Select(row => row.Split(',')[2]));
+    }
+
+    [Fact]
     public void Cursor_lag_is_the_originators_max_minus_the_nodes()
     {
         var history = Record(Good().Without(e => e is XmtpSim.Actors.Journal.NodeStoreEvent { Node: "node-300", Originator: 200 }));

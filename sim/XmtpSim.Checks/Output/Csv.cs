@@ -15,27 +15,6 @@ internal static class Csv
     /// <summary>Nanoseconds as milliseconds with up to six decimals (exact for integral nanoseconds).</summary>
     public static string Millis(long ns) => (ns / 1e6).ToString("0.######", CultureInfo.InvariantCulture);
 
-    /// <summary>Writes <see cref="Num(long)"/>'s text without making a string (<paramref name="scratch"/>: 20 chars or more).</summary>
-    public static void WriteNum(TextWriter writer, long value, Span<char> scratch)
-    {
-        value.TryFormat(scratch, out var written, default, CultureInfo.InvariantCulture);
-        writer.Write(scratch[..written]);
-    }
-
-    /// <summary>Writes <see cref="Num(ulong)"/>'s text without making a string (<paramref name="scratch"/>: 20 chars or more).</summary>
-    public static void WriteNum(TextWriter writer, ulong value, Span<char> scratch)
-    {
-        value.TryFormat(scratch, out var written, default, CultureInfo.InvariantCulture);
-        writer.Write(scratch[..written]);
-    }
-
-    /// <summary>Writes <see cref="Millis"/>'s text without making a string (<paramref name="scratch"/>: 32 chars or more).</summary>
-    public static void WriteMillis(TextWriter writer, long ns, Span<char> scratch)
-    {
-        (ns / 1e6).TryFormat(scratch, out var written, "0.######", CultureInfo.InvariantCulture);
-        writer.Write(scratch[..written]);
-    }
-
     public static void Line(TextWriter writer, string line)
     {
         writer.Write(line);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using XmtpSim.Checks.Recording;
 
 namespace XmtpSim.Checks.Output;
@@ -8,43 +10,119 @@ public static class DeliveriesCsv
     /// <summary>The header line.</summary>
     public const string Header = "publish_ns,apply_ns,latency_ms,client,node,topic,originator,seq,fee_picodollars";
 
+    /// <summary>Room for a row's numbers and separators: six numbers of at most 20 digits and a sign, a latency, commas, the line end.</summary>
+    private const int NumbersRoom = 256;
+
+    /// <summary>Latencies below this many nanoseconds print exactly from integers (15 significant digits, as the double format gives).</summary>
+    private const long IntegerMillisLimit = 1_000_000_000_000_000;
+
     /// <summary>Writes the file's text (latency_ms is empty when the publish time is unknown; publish_ns is then -1).</summary>
     public static void Write(TextWriter writer, RecordedHistory history)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        ArgumentNullException.ThrowIfNull(history);
-        Csv.Line(writer, Header);
+        using var bytes = new MemoryStream();
+        Write(bytes, history);
+        writer.Write(Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length));
+    }
 
-        // 71 million rows on mainnet-day: each field goes straight into the writer, with no string per number or row.
-        Span<char> scratch = stackalloc char[64];
+    /// <summary>
+    /// Writes the file as UTF-8 to <paramref name="stream"/>. A day has 71 million rows (9.4 GB): each row is
+    /// formatted as bytes straight into a buffer, with each name encoded and quoted once per file, not per row.
+    /// </summary>
+    public static void Write(Stream stream, RecordedHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(history);
+        var actors = new FieldBytes(history.Actors);
+        var topics = new FieldBytes(history.Topics);
+        var buffer = new byte[1 << 20];
+        var at = Encoding.UTF8.GetBytes(Header + "\n", buffer);
         foreach (var a in history.Applies)
         {
-            Csv.WriteNum(writer, a.PublishedNs, scratch);
-            writer.Write(',');
-            Csv.WriteNum(writer, a.TimeNs, scratch);
-            writer.Write(',');
+            var client = actors[a.Client];
+            var node = a.ReadNode >= 0 ? actors[a.ReadNode] : [];
+            var topic = topics[a.Topic];
+            var needed = NumbersRoom + client.Length + node.Length + topic.Length;
+            if (buffer.Length - at < needed)
+            {
+                stream.Write(buffer, 0, at);
+                at = 0;
+                if (buffer.Length < needed)
+                {
+                    buffer = new byte[needed];
+                }
+            }
+
+            var row = buffer.AsSpan(at);
+            var n = Number(a.PublishedNs, row);
+            row[n++] = (byte)',';
+            n += Number(a.TimeNs, row[n..]);
+            row[n++] = (byte)',';
             if (a.LatencyNs >= 0)
             {
-                Csv.WriteMillis(writer, a.LatencyNs, scratch);
+                n += Millis(a.LatencyNs, row[n..]);
             }
 
-            writer.Write(',');
-            writer.Write(Csv.Field(history.Actors[a.Client]));
-            writer.Write(',');
-            if (a.ReadNode >= 0)
-            {
-                writer.Write(Csv.Field(history.Actors[a.ReadNode]));
-            }
-
-            writer.Write(',');
-            writer.Write(Csv.Field(history.Topics[a.Topic]));
-            writer.Write(',');
-            Csv.WriteNum(writer, a.Envelope.Originator, scratch);
-            writer.Write(',');
-            Csv.WriteNum(writer, a.Envelope.Sequence, scratch);
-            writer.Write(',');
-            Csv.WriteNum(writer, a.FeePicodollars, scratch);
-            writer.Write('\n');
+            row[n++] = (byte)',';
+            client.CopyTo(row[n..]);
+            n += client.Length;
+            row[n++] = (byte)',';
+            node.CopyTo(row[n..]);
+            n += node.Length;
+            row[n++] = (byte)',';
+            topic.CopyTo(row[n..]);
+            n += topic.Length;
+            row[n++] = (byte)',';
+            n += Number(a.Envelope.Originator, row[n..]);
+            row[n++] = (byte)',';
+            n += Number(a.Envelope.Sequence, row[n..]);
+            row[n++] = (byte)',';
+            n += Number(a.FeePicodollars, row[n..]);
+            row[n++] = (byte)'\n';
+            at += n;
         }
+
+        stream.Write(buffer, 0, at);
+    }
+
+    private static int Number<T>(T value, Span<byte> destination)
+        where T : IUtf8SpanFormattable
+    {
+        value.TryFormat(destination, out var written, default, CultureInfo.InvariantCulture);
+        return written;
+    }
+
+    /// <summary><see cref="Csv.Millis"/>'s text: whole milliseconds, then up to six decimals without trailing zeros.</summary>
+    private static int Millis(long ns, Span<byte> destination)
+    {
+        if (ns >= IntegerMillisLimit)
+        {
+            var text = Csv.Millis(ns);
+            return Encoding.ASCII.GetBytes(text, destination);
+        }
+
+        var n = Number(ns / 1_000_000, destination);
+        var fraction = (int)(ns % 1_000_000);
+        if (fraction == 0)
+        {
+            return n;
+        }
+
+        destination[n++] = (byte)'.';
+        for (var divisor = 100_000; fraction != 0; divisor /= 10)
+        {
+            destination[n++] = (byte)('0' + (fraction / divisor));
+            fraction %= divisor;
+        }
+
+        return n;
+    }
+
+    /// <summary>Each name of a table as a CSV field in UTF-8, made when first written.</summary>
+    private sealed class FieldBytes(StringTable table)
+    {
+        private readonly byte[]?[] _fields = new byte[table.Count][];
+
+        public ReadOnlySpan<byte> this[int id] => _fields[id] ??= Encoding.UTF8.GetBytes(Csv.Field(table[id]));
     }
 }

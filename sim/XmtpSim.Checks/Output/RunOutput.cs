@@ -27,7 +27,11 @@ public static class RunOutput
             SummaryJson.Write(stream, results);
         }
 
-        WriteText(paths[1], w => DeliveriesCsv.Write(w, history));
+        using (var stream = new FileStream(paths[1], FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16))
+        {
+            DeliveriesCsv.Write(stream, history);
+        }
+
         WriteText(paths[2], w => ThroughputCsv.Write(w, history));
         WriteText(paths[3], w => FeesCsv.Write(w, history));
         WriteText(paths[4], w => CursorsCsv.Write(w, history));
