@@ -17,7 +17,10 @@ public sealed class NetworkModel
     private readonly List<int> _regionOf = [];
     private readonly List<long> _uplinkBitsPerSecond = [];
     private readonly List<long> _uplinkBusyUntil = [];
-    private readonly List<Dictionary<int, long>?> _lastArrival = [];
+    private const int DenseLinksAfter = 256;
+
+    private readonly List<Dictionary<int, long>?> _lastArrival = []; // per sender: last arrival per receiver, for senders with few links
+    private readonly List<long[]?> _lastArrivalDense = []; // and for senders with many (a node's clients): one slot per actor
     private readonly Dictionary<int, long> _extraLatency = [];
     private readonly HashSet<(int From, int To)> _oneWayBlocks = [];
     private readonly ILatency?[,] _betweenRegions;
@@ -54,6 +57,7 @@ public sealed class NetworkModel
         _uplinkBitsPerSecond.Add(uplinkBitsPerSecond);
         _uplinkBusyUntil.Add(0);
         _lastArrival.Add(null);
+        _lastArrivalDense.Add(null);
         if (_partitionGroup.Length < _regionOf.Count)
         {
             // Doubling, not one slot per actor: registering 100,000 clients must not copy the array 100,000 times.
@@ -148,9 +152,51 @@ public sealed class NetworkModel
             return arrival;
         }
 
-        ref var previous = ref CollectionsMarshal.GetValueRefOrAddDefault(_lastArrival[from] ??= [], to, out _);
+        ref var previous = ref LastArrival(from, to);
         previous = Math.Max(arrival, previous);
         return previous;
+    }
+
+    /// <summary>
+    /// The sender's last arrival time at <paramref name="to"/>. A node sends to tens of thousands of clients,
+    /// and a hash lookup in a table that large misses the cache twice per send; once a sender has reached
+    /// <see cref="DenseLinksAfter"/> receivers, it keeps one slot per actor instead (its table then only
+    /// serves sends to the engine).
+    /// </summary>
+    private ref long LastArrival(int from, int to)
+    {
+        if (to >= 0 && (_lastArrivalDense[from] ?? DenseWhenBusy(from)) is { } dense)
+        {
+            if (to >= dense.Length)
+            {
+                Array.Resize(ref dense, _regionOf.Count);
+                _lastArrivalDense[from] = dense;
+            }
+
+            return ref dense[to];
+        }
+
+        return ref CollectionsMarshal.GetValueRefOrAddDefault(_lastArrival[from] ??= [], to, out _);
+    }
+
+    private long[]? DenseWhenBusy(int from)
+    {
+        if (_lastArrival[from] is not { Count: >= DenseLinksAfter } links)
+        {
+            return null;
+        }
+
+        var dense = new long[_regionOf.Count];
+        foreach (var (receiver, at) in links)
+        {
+            if (receiver >= 0)
+            {
+                dense[receiver] = at;
+            }
+        }
+
+        _lastArrivalDense[from] = dense;
+        return dense;
     }
 
     private long OneWay(int from, int to, Random random)
