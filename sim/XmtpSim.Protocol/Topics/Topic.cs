@@ -19,8 +19,8 @@ public readonly struct Topic : IEquatable<Topic>
 
     private const int ParsedSlotBits = 18;
 
-    // The byte arrays of recently parsed topics, by hash: a group's every message names the same topic, and a
-    // node keeps millions of messages, so parsing hands out one array per topic instead of one per envelope. A
+    // The byte arrays of recently parsed or built topics, by hash: a group's every message names the same topic, and
+    // a node keeps millions of messages, so parsing hands out one array per topic instead of one per envelope. A
     // slot is overwritten by the next topic that lands on it; a race between threads only loses a chance to share.
     private static readonly byte[]?[] RecentlyParsed = new byte[]?[1 << ParsedSlotBits];
 
@@ -101,7 +101,8 @@ public readonly struct Topic : IEquatable<Topic>
         var bytes = new byte[1 + identifier.Length];
         bytes[0] = (byte)kind;
         identifier.CopyTo(bytes.AsSpan(1));
-        return new Topic(bytes);
+        var hash = HashOf(bytes);
+        return new Topic(Shared(bytes, bytes, hash), hash);
     }
 
     /// <summary>Parses wire bytes; on failure <paramref name="error"/> names the rule broken.</summary>
@@ -116,16 +117,26 @@ public readonly struct Topic : IEquatable<Topic>
         }
 
         var hash = HashOf(bytes);
+        topic = new Topic(Shared(null, bytes, hash), hash);
+        return true;
+    }
+
+    /// <summary>
+    /// The array of a recent equal topic, or <paramref name="made"/> (a copy of <paramref name="bytes"/> when
+    /// null), which then becomes the recent one. Built and parsed topics share: a client's key for its group
+    /// and the topic of every message it reads then hold one array, and comparing them is one pointer check.
+    /// </summary>
+    private static byte[] Shared(byte[]? made, ReadOnlySpan<byte> bytes, int hash)
+    {
         ref var slot = ref RecentlyParsed[(uint)hash >> (32 - ParsedSlotBits)];
         var known = Volatile.Read(ref slot);
         if (known is null || !bytes.SequenceEqual(known))
         {
-            known = bytes.ToArray();
+            known = made ?? bytes.ToArray();
             Volatile.Write(ref slot, known);
         }
 
-        topic = new Topic(known, hash);
-        return true;
+        return known;
     }
 
     /// <summary>Parses a protobuf <c>bytes</c> field (e.g. <c>aad.target_topic</c>).</summary>
@@ -219,7 +230,8 @@ public readonly struct Topic : IEquatable<Topic>
 
     /// <inheritdoc />
     public bool Equals(Topic other) =>
-        _bytes is null ? other._bytes is null : other._bytes is not null && _hash == other._hash && _bytes.AsSpan().SequenceEqual(other._bytes);
+        ReferenceEquals(_bytes, other._bytes) || // shared arrays (and two defaults): no need to read the bytes
+        (_bytes is not null && other._bytes is not null && _hash == other._hash && _bytes.AsSpan().SequenceEqual(other._bytes));
 
     /// <inheritdoc />
     public override bool Equals(object? obj) => obj is Topic other && Equals(other);

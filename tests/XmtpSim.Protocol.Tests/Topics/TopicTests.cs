@@ -96,4 +96,20 @@ public sealed class TopicTests
         Assert.NotEqual(Topic.PayerReports(100), Topic.PayerReportAttestations(100));
         Assert.Equal(Topic.PayerReports(100).GetHashCode(), Topic.Parse(new byte[] { 4, 100, 0, 0, 0 }).GetHashCode());
     }
+
+    [Fact]
+    public void Equality_holds_whether_or_not_two_topics_share_their_bytes()
+    {
+        var groupId = Convert.FromHexString("f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff");
+        var built = Topic.GroupMessages(groupId);
+        var parsed = Topic.Parse([(byte)TopicKind.GroupMessagesV1, .. groupId]);
+        var other = Topic.GroupMessages(Convert.FromHexString("f0f1f2f3f4f5f6f7f8f9fafbfcfdfefe"));
+
+        Assert.Equal(built, parsed);
+        Assert.NotEqual(built, other);
+        Assert.Equal(default, default(Topic));
+        Assert.NotEqual(default, built);
+        Assert.NotEqual(built, default);
+        Assert.Equal(built, Topic.GroupMessages(groupId.ToArray()));
+    }
 }
