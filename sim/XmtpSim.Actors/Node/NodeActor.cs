@@ -34,8 +34,10 @@ public sealed class NodeActor : ReceiveActor
     private readonly Dictionary<int, ClientStream> _clients = []; // looked up, never iterated
     private readonly List<ParsedOriginatorEnvelope> _newSincePoll = [];
 
-    // OnPoll's per-client batches, kept between polls: only the lists it sends are new each time.
+    // OnPoll's per-client batches and the lists that gather them, kept between polls: what it sends is one
+    // array of the batch's exact size (most batches hold one envelope).
     private readonly Dictionary<int, (ClientStream Stream, List<ParsedOriginatorEnvelope> Envelopes)> _pollBatches = [];
+    private readonly Stack<List<ParsedOriginatorEnvelope>> _pollLists = [];
     private readonly List<int> _pollOrder = [];
     private Dictionary<uint, RegisteredNode> _registry = [];
     private RateRegistry? _rates;
@@ -246,7 +248,7 @@ public sealed class NodeActor : ReceiveActor
                 return sent;
             }
 
-            _sim.Send(subscriber.Peer, new OriginatorEnvelopes(NodeId, [.. page]));
+            _sim.Send(subscriber.Peer, new OriginatorEnvelopes(NodeId, page)); // a new list each call: nothing else holds it
             subscriber.LastSent = page[^1].Id.Sequence;
             subscriber.LastSentAt = _sim.Now;
             sent = true;
@@ -511,7 +513,7 @@ public sealed class NodeActor : ReceiveActor
                     ref var batch = ref CollectionsMarshal.GetValueRefOrAddDefault(perClient, client, out var exists);
                     if (!exists)
                     {
-                        batch = (stream, []);
+                        batch = (stream, _pollLists.Count > 0 ? _pollLists.Pop() : []);
                     }
 
                     batch.Envelopes.Add(row);
@@ -524,7 +526,9 @@ public sealed class NodeActor : ReceiveActor
             foreach (var client in order)
             {
                 var (stream, envelopes) = perClient[client];
-                _sim.Send(stream.Client, new TopicEnvelopes(envelopes, CatchUpComplete: false));
+                _sim.Send(stream.Client, new TopicEnvelopes(envelopes.ToArray(), CatchUpComplete: false));
+                envelopes.Clear();
+                _pollLists.Push(envelopes);
             }
 
             order.Clear();

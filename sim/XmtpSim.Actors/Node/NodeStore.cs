@@ -112,7 +112,7 @@ public sealed class NodeStore
         return true;
     }
 
-    /// <summary>Rows of <paramref name="originator"/> with sequence &gt; <paramref name="after"/>, ascending, at most <paramref name="limit"/>.</summary>
+    /// <summary>Rows of <paramref name="originator"/> with sequence &gt; <paramref name="after"/>, ascending, at most <paramref name="limit"/>, in a new list the caller owns.</summary>
     public IReadOnlyList<ParsedOriginatorEnvelope> Since(uint originator, ulong after, int limit)
     {
         if (!_byOriginator.TryGetValue(originator, out var rows) || rows.Count == 0 || rows.Last.SequenceId <= after)
