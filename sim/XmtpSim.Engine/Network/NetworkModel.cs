@@ -25,6 +25,7 @@ public sealed class NetworkModel
     private readonly HashSet<(int From, int To)> _oneWayBlocks = [];
     private readonly ILatency?[,] _betweenRegions;
     private int[] _partitionGroup = [];
+    private bool _anyPartitionGroup; // false: every entry of _partitionGroup is -1, and sends need not read it
 
     /// <summary>Creates the model.</summary>
     public NetworkModel(NetworkOptions options)
@@ -48,7 +49,7 @@ public sealed class NetworkModel
     public NetworkOptions Options => _options;
 
     /// <summary>True while any partition or one-way block is in force.</summary>
-    public bool IsPartitioned => _oneWayBlocks.Count > 0 || Array.Exists(_partitionGroup, g => g >= 0);
+    public bool IsPartitioned => _oneWayBlocks.Count > 0 || _anyPartitionGroup;
 
     /// <summary>Adds an actor (called in registration order).</summary>
     internal void AddActor(int region, long uplinkBitsPerSecond)
@@ -78,9 +79,17 @@ public sealed class NetworkModel
             return false; // the engine itself is never partitioned
         }
 
-        var a = _partitionGroup[from];
-        var b = _partitionGroup[to];
-        return (a >= 0 && b >= 0 && a != b) || (_oneWayBlocks.Count > 0 && _oneWayBlocks.Contains((from, to)));
+        if (_anyPartitionGroup)
+        {
+            var a = _partitionGroup[from];
+            var b = _partitionGroup[to];
+            if (a >= 0 && b >= 0 && a != b)
+            {
+                return true;
+            }
+        }
+
+        return _oneWayBlocks.Count > 0 && _oneWayBlocks.Contains((from, to));
     }
 
     /// <summary>
@@ -118,11 +127,13 @@ public sealed class NetworkModel
     internal void Partition(IReadOnlyList<IReadOnlyList<int>> groups)
     {
         Array.Fill(_partitionGroup, -1);
+        _anyPartitionGroup = false;
         for (var g = 0; g < groups.Count; g++)
         {
             foreach (var actor in groups[g])
             {
                 _partitionGroup[actor] = g;
+                _anyPartitionGroup = true;
             }
         }
     }
@@ -134,6 +145,7 @@ public sealed class NetworkModel
     internal void HealAll()
     {
         Array.Fill(_partitionGroup, -1);
+        _anyPartitionGroup = false;
         _oneWayBlocks.Clear();
     }
 
