@@ -12,13 +12,12 @@ namespace XmtpSim.Engine.Network;
 public sealed class NetworkModel
 {
     private const long MaxRetransmitNanos = 60 * SimTime.NanosPerSecond;
+    private const int DenseLinksAfter = 256;
 
     private readonly NetworkOptions _options;
     private readonly List<int> _regionOf = [];
     private readonly List<long> _uplinkBitsPerSecond = [];
     private readonly List<long> _uplinkBusyUntil = [];
-    private const int DenseLinksAfter = 256;
-
     private readonly List<Dictionary<int, long>?> _lastArrival = []; // per sender: last arrival per receiver, for senders with few links
     private readonly List<long[]?> _lastArrivalDense = []; // and for senders with many (a node's clients): one slot per actor
     private readonly Dictionary<int, long> _extraLatency = [];
@@ -179,13 +178,7 @@ public sealed class NetworkModel
     {
         if (to >= 0 && (_lastArrivalDense[from] ?? DenseWhenBusy(from)) is { } dense)
         {
-            if (to >= dense.Length)
-            {
-                Array.Resize(ref dense, _regionOf.Count);
-                _lastArrivalDense[from] = dense;
-            }
-
-            return ref dense[to];
+            return ref dense[to]; // every actor is registered before the first send, so the array covers them all
         }
 
         return ref CollectionsMarshal.GetValueRefOrAddDefault(_lastArrival[from] ??= [], to, out _);
