@@ -45,4 +45,35 @@ public sealed class MailboxTests
 
         Assert.Equal([1, 2, 3, 4], drained);
     }
+
+    [Fact]
+    public void Interleaved_enqueues_and_dequeues_keep_first_in_first_out_order()
+    {
+        // The engine's usual pattern is one in, one out; a handler that tells itself enqueues while the queue is
+        // empty or not. Compared with a plain queue over a seeded mix of both.
+        var queue = new EngineMailbox.EngineMessageQueue();
+        var model = new Queue<int>();
+        var random = new Random(7);
+        var next = 0;
+        for (var step = 0; step < 2_000; step++)
+        {
+            if (random.Next(3) > 0)
+            {
+                queue.Enqueue(ActorRefs.Nobody, new Envelope(next, ActorRefs.NoSender));
+                model.Enqueue(next++);
+            }
+            else
+            {
+                var had = model.TryDequeue(out var expected);
+                Assert.Equal(had, queue.TryDequeue(out var envelope));
+                if (had)
+                {
+                    Assert.Equal(expected, envelope.Message);
+                }
+            }
+
+            Assert.Equal(model.Count, queue.Count);
+            Assert.Equal(model.Count > 0, queue.HasMessages);
+        }
+    }
 }

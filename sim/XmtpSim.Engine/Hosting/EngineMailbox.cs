@@ -27,27 +27,66 @@ public sealed class EngineMailbox : MailboxType, IProducesMessageQueue<EngineMai
     /// <inheritdoc />
     public override IMessageQueue Create(IActorRef owner, ActorSystem system) => new EngineMessageQueue();
 
-    /// <summary>One actor's queue of user messages.</summary>
+    /// <summary>
+    /// One actor's queue of user messages. The engine hands an actor one message at a time and the inline
+    /// dispatcher runs it before the Tell returns, so the queue almost always holds zero or one message: that one
+    /// lives in a field of the queue itself, and only a message sent to an actor by itself while it runs (or any
+    /// other nesting) goes to the overflow queue behind it. On the day's 100,000 clients every delivery reads a
+    /// queue that is not in the cache; a field saves reading a separate array.
+    /// </summary>
     public sealed class EngineMessageQueue : IMessageQueue, IUnboundedMessageQueueSemantics
     {
-        private readonly Queue<Envelope> _queue = new();
+        private Envelope _first;
+        private bool _hasFirst;
+        private Queue<Envelope>? _rest;
 
         /// <inheritdoc />
-        public bool HasMessages => _queue.Count > 0;
+        public bool HasMessages => _hasFirst;
 
         /// <inheritdoc />
-        public int Count => _queue.Count;
+        public int Count => !_hasFirst ? 0 : 1 + (_rest?.Count ?? 0);
 
         /// <inheritdoc />
-        public void Enqueue(IActorRef receiver, Envelope envelope) => _queue.Enqueue(envelope);
+        public void Enqueue(IActorRef receiver, Envelope envelope)
+        {
+            if (!_hasFirst)
+            {
+                _first = envelope;
+                _hasFirst = true;
+            }
+            else
+            {
+                (_rest ??= new Queue<Envelope>()).Enqueue(envelope);
+            }
+        }
 
         /// <inheritdoc />
-        public bool TryDequeue(out Envelope envelope) => _queue.TryDequeue(out envelope);
+        public bool TryDequeue(out Envelope envelope)
+        {
+            if (!_hasFirst)
+            {
+                envelope = default;
+                return false;
+            }
+
+            envelope = _first;
+            if (_rest is { Count: > 0 } rest)
+            {
+                _first = rest.Dequeue();
+            }
+            else
+            {
+                _first = default;
+                _hasFirst = false;
+            }
+
+            return true;
+        }
 
         /// <inheritdoc />
         public void CleanUp(IActorRef owner, IMessageQueue deadletters)
         {
-            while (_queue.TryDequeue(out var envelope))
+            while (TryDequeue(out var envelope))
             {
                 deadletters.Enqueue(owner, envelope);
             }
