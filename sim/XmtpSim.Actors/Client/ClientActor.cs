@@ -50,6 +50,7 @@ public sealed class ClientActor : ReceiveActor
     private bool _groupsCreated;
     private long _nextLocalId;
     private long _nextRequestId;
+    private bool _causalTimerSet;
 
     /// <summary>Wires the handlers; the client comes online at <see cref="ClientSettings.StartNanos"/>.</summary>
     public ClientActor(ISimContext sim, ClientSettings settings)
@@ -345,7 +346,7 @@ public sealed class ClientActor : ReceiveActor
             {
                 OnWelcome(envelope);
             }
-            else if (_groupsByTopic.TryGetValue(topic, out var group))
+            else if (GroupOf(topic) is { } group)
             {
                 group.Arrived.Add(new CausalEnvelope<ParsedOriginatorEnvelope>(
                     envelope.Id, envelope.OriginatorNs,
@@ -377,6 +378,29 @@ public sealed class ClientActor : ReceiveActor
         }
 
         ScheduleCausalTick();
+    }
+
+    /// <summary>
+    /// The group following <paramref name="topic"/>, if any. Most clients are in one or two groups, and a delivery
+    /// reads the group next anyway: comparing along the list (newest first, as the table keeps the newest) skips
+    /// the table's buckets and entries, which on a day of 100,000 clients are never in the cache.
+    /// </summary>
+    private GroupState? GroupOf(Topic topic)
+    {
+        if (_groups.Count > 4)
+        {
+            return _groupsByTopic.GetValueOrDefault(topic);
+        }
+
+        for (var i = _groups.Count - 1; i >= 0; i--)
+        {
+            if (_groups[i].Topic == topic)
+            {
+                return _groups[i];
+            }
+        }
+
+        return null;
     }
 
     private void OnWelcome(ParsedOriginatorEnvelope envelope)
@@ -465,15 +489,23 @@ public sealed class ClientActor : ReceiveActor
 
         if (next == long.MaxValue)
         {
-            _sim.CancelTimer("causal");
+            // Nearly every batch: nothing waits. Only a timer this incarnation set needs cancelling.
+            if (_causalTimerSet)
+            {
+                _sim.CancelTimer("causal");
+                _causalTimerSet = false;
+            }
+
             return;
         }
 
         _sim.StartTimer("causal", Math.Max(0, next - SimTime.ToUnixNanos(_sim.Now)), CausalTick.Instance);
+        _causalTimerSet = true;
     }
 
     private void OnCausalTick()
     {
+        _causalTimerSet = false; // it fired, so the engine has consumed it
         var now = SimTime.ToUnixNanos(_sim.Now);
         foreach (var group in _groups)
         {

@@ -30,13 +30,13 @@ public sealed class NodeActor : ReceiveActor
     private readonly SortedDictionary<uint, PeerLink> _peers = [];
     private readonly Dictionary<int, PeerLink> _peersByActor = []; // the same links, by the actor index of their node
     private readonly SortedDictionary<int, ReplicaSubscriber> _replicas = [];
-    private readonly Dictionary<Topic, Dictionary<int, ClientStream>> _topicSubscribers = []; // unordered: OnPoll sends in client order
-    private readonly Dictionary<int, ClientStream> _clients = []; // looked up, never iterated
+    private readonly Dictionary<Topic, Dictionary<int, ActorId>> _topicSubscribers = []; // by client index, unordered: OnPoll sends in client order
+    private readonly Dictionary<int, HashSet<Topic>> _clients = []; // each streaming client's topics, by index: looked up, never iterated
     private readonly List<ParsedOriginatorEnvelope> _newSincePoll = [];
 
     // OnPoll's per-client batches and the lists that gather them, kept between polls: what it sends is one
     // array of the batch's exact size (most batches hold one envelope).
-    private readonly Dictionary<int, (ClientStream Stream, List<ParsedOriginatorEnvelope> Envelopes)> _pollBatches = [];
+    private readonly Dictionary<int, (ActorId Client, List<ParsedOriginatorEnvelope> Envelopes)> _pollBatches = [];
     private readonly Stack<List<ParsedOriginatorEnvelope>> _pollLists = [];
     private readonly List<int> _pollOrder = [];
     private Dictionary<uint, RegisteredNode> _registry = [];
@@ -443,23 +443,23 @@ public sealed class NodeActor : ReceiveActor
     private void OnSubscribeTopics(SubscribeTopics request)
     {
         var client = _sim.Sender;
-        if (!_clients.TryGetValue(client.Index, out var stream))
+        if (!_clients.TryGetValue(client.Index, out var topics))
         {
-            _clients[client.Index] = stream = new ClientStream(client);
+            _clients[client.Index] = topics = [];
             _sim.Connect(client);
         }
 
         var catchUp = new List<ParsedOriginatorEnvelope>();
         foreach (var filter in request.Filters)
         {
-            if (stream.Topics.Add(filter.Topic))
+            if (topics.Add(filter.Topic))
             {
                 if (!_topicSubscribers.TryGetValue(filter.Topic, out var subscribers))
                 {
                     _topicSubscribers[filter.Topic] = subscribers = [];
                 }
 
-                subscribers[client.Index] = stream;
+                subscribers[client.Index] = client;
             }
 
             catchUp.AddRange(_store.Query([filter.Topic], filter.LastSeen, int.MaxValue));
@@ -508,12 +508,12 @@ public sealed class NodeActor : ReceiveActor
                     continue;
                 }
 
-                foreach (var (client, stream) in subscribers)
+                foreach (var (index, client) in subscribers)
                 {
-                    ref var batch = ref CollectionsMarshal.GetValueRefOrAddDefault(perClient, client, out var exists);
+                    ref var batch = ref CollectionsMarshal.GetValueRefOrAddDefault(perClient, index, out var exists);
                     if (!exists)
                     {
-                        batch = (stream, _pollLists.Count > 0 ? _pollLists.Pop() : []);
+                        batch = (client, _pollLists.Count > 0 ? _pollLists.Pop() : []);
                     }
 
                     batch.Envelopes.Add(row);
@@ -523,10 +523,10 @@ public sealed class NodeActor : ReceiveActor
             var order = _pollOrder;
             order.AddRange(perClient.Keys);
             order.Sort();
-            foreach (var client in order)
+            foreach (var index in order)
             {
-                var (stream, envelopes) = perClient[client];
-                _sim.Send(stream.Client, new TopicEnvelopes(envelopes.ToArray(), CatchUpComplete: false));
+                var (client, envelopes) = perClient[index];
+                _sim.Send(client, new TopicEnvelopes(envelopes.ToArray(), CatchUpComplete: false));
                 envelopes.Clear();
                 _pollLists.Push(envelopes);
             }
@@ -550,9 +550,9 @@ public sealed class NodeActor : ReceiveActor
         }
 
         _replicas.Remove(lost.Peer.Index);
-        if (_clients.Remove(lost.Peer.Index, out var stream))
+        if (_clients.Remove(lost.Peer.Index, out var topics))
         {
-            foreach (var topic in stream.Topics)
+            foreach (var topic in topics)
             {
                 _topicSubscribers[topic].Remove(lost.Peer.Index);
             }
@@ -582,13 +582,6 @@ public sealed class NodeActor : ReceiveActor
         public ulong LastSent { get; set; } = lastSent;
 
         public long LastSentAt { get; set; } = lastSentAt;
-    }
-
-    private sealed class ClientStream(ActorId client)
-    {
-        public ActorId Client { get; } = client;
-
-        public HashSet<Topic> Topics { get; } = [];
     }
 
     private sealed record PollTick
