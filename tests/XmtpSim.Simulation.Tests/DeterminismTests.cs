@@ -32,6 +32,26 @@ public sealed class DeterminismTests
         Assert.Equal(one.Results.JournalSha256, two.Results.JournalSha256);
     }
 
+    [Fact]
+    public void Watching_progress_on_the_wall_clock_does_not_change_the_run()
+    {
+        // The CLI's progress display reads a Stopwatch in the engine's progress callback; the run must not see it.
+        // Large enough for several reports (the engine reports every 65,536 events).
+        var scenario = SmallScenarios.Parse(SmallScenarios.Base, "workload.clients=200", "workload.message_rate_per_client=0.5", "duration=10m");
+        var plain = SimulationRunner.Run(scenario, new RunSettings());
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        var reports = new List<(long SimNanos, long Events, double WallSeconds)>();
+        var watched = SimulationRunner.Run(scenario, new RunSettings
+        {
+            Progress = (simNanos, events) => reports.Add((simNanos, events, wall.Elapsed.TotalSeconds)),
+        });
+
+        Assert.True(reports.Count >= 2, $"{reports.Count} progress reports over {plain.Engine.Events} events");
+        Assert.Equal(reports.OrderBy(r => r.SimNanos).Select(r => r.SimNanos), reports.Select(r => r.SimNanos));
+        Assert.Equal(plain.Results.JournalSha256, watched.Results.JournalSha256);
+        Assert.Equal(plain.Engine, watched.Engine);
+    }
+
     [Theory]
     [InlineData(SmallScenarios.PartitionHealedAt1m)]
     [InlineData(SmallScenarios.NodeCrashedAt30s)]
