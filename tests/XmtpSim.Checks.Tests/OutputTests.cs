@@ -38,6 +38,13 @@ public sealed class OutputTests
         return (RunResultsBuilder.Build(info, history, checks), history, scenario);
     }
 
+    private static string Deliveries(RecordedHistory history)
+    {
+        using var stream = new MemoryStream();
+        DeliveriesCsv.Write(stream, history);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
     private static string Text(Action<TextWriter> write)
     {
         using var writer = new StringWriter { NewLine = "\n" };
@@ -136,7 +143,7 @@ public sealed class OutputTests
 
         Assert.StartsWith(
             "publish_ns,apply_ns,latency_ms,client,node,topic,originator,seq,fee_picodollars\n",
-            Text(w => DeliveriesCsv.Write(w, history)),
+            Deliveries(history),
             StringComparison.Ordinal);
         Assert.StartsWith(
             "minute,published,acknowledged,originated,replicated,indexed,applied,fees_picodollars,messages_sent,messages_delivered,messages_dropped\n",
@@ -154,7 +161,7 @@ public sealed class OutputTests
     {
         var (_, history, _) = Build();
 
-        var deliveries = Text(w => DeliveriesCsv.Write(w, history)).Split('\n');
+        var deliveries = Deliveries(history).Split('\n');
         var throughput = Text(w => ThroughputCsv.Write(w, history)).Split('\n');
         var fees = Text(w => FeesCsv.Write(w, history)).Split('\n');
         var cursors = Text(w => CursorsCsv.Write(w, history)).Split('\n');
@@ -177,7 +184,7 @@ public sealed class OutputTests
             new ClientApplyEvent(3 * S, "client-2", Topic, 200, ulong.MaxValue, -1, string.Empty, "{0:1}", true, string.Empty, -5),
         ]);
 
-        var rows = Text(w => DeliveriesCsv.Write(w, history)).Split('\n');
+        var rows = Deliveries(history).Split('\n');
 
         Assert.Equal($"1000000000,1250500001,250.500001,\"client,\"\"1\"\"\",node-100,{Topic},100,7,42", rows[1]);
         Assert.Equal($"-1,3000000000,,client-2,,{Topic},200,18446744073709551615,-5", rows[2]);
@@ -199,7 +206,7 @@ public sealed class OutputTests
         var history = Record(latencies.Select(ns => (XmtpSim.Engine.Journal.JournalEvent)new ClientApplyEvent(
             published + ns, "client-1", Topic, 100, 1, published, "client-9", "{0:1}", false, "node-100", 1)));
 
-        var rows = Text(w => DeliveriesCsv.Write(w, history)).Split('\n')[1..^1];
+        var rows = Deliveries(history).Split('\n')[1..^1];
 
         Assert.Equal(
             latencies.Select(ns => (ns / 1e6).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)),

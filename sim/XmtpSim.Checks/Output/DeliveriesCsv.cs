@@ -16,17 +16,9 @@ public static class DeliveriesCsv
     /// <summary>Latencies below this many nanoseconds print exactly from integers (15 significant digits, as the double format gives).</summary>
     private const long IntegerMillisLimit = 1_000_000_000_000_000;
 
-    /// <summary>Writes the file's text (latency_ms is empty when the publish time is unknown; publish_ns is then -1).</summary>
-    public static void Write(TextWriter writer, RecordedHistory history)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        using var bytes = new MemoryStream();
-        Write(bytes, history);
-        writer.Write(Encoding.UTF8.GetString(bytes.GetBuffer(), 0, (int)bytes.Length));
-    }
-
     /// <summary>
-    /// Writes the file as UTF-8 to <paramref name="stream"/>. A day has 71 million rows (9.4 GB): each row is
+    /// Writes the file as UTF-8 to <paramref name="stream"/> (latency_ms is empty when the publish time is unknown;
+    /// publish_ns is then -1). A day has 71 million rows (9.4 GB): each row is
     /// formatted as bytes straight into a buffer, with each name encoded and quoted once per file, not per row.
     /// </summary>
     public static void Write(Stream stream, RecordedHistory history)
