@@ -26,7 +26,12 @@ public sealed class RealSignatureScheme : ISignatureScheme
     public string Name => "secp256k1/" + Backend.Name;
 
     /// <inheritdoc />
-    public byte[] Sign(SigningKey key, ReadOnlySpan<byte> digest) => Backend.Sign(key.PrivateKey, digest);
+    public byte[] Sign(SigningKey key, ReadOnlySpan<byte> digest)
+    {
+        var signature = Backend.Sign(key.PrivateKey, digest);
+        Cache?.Remember(digest, signature, key.Address);
+        return signature;
+    }
 
     /// <inheritdoc />
     public bool TryRecoverAddress(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature, out EthAddress address) =>

@@ -7,7 +7,9 @@ namespace XmtpSim.Protocol.Crypto;
 /// spirit of Bitcoin Core's signature cache. Recovery is a pure function of those bytes, so a hit returns
 /// exactly what the curve arithmetic would: a valid signature still recovers its signer, and a tampered
 /// digest or signature is a different key that is recovered (and refused) for real. In a simulation every
-/// replica verifies the same envelope; only the first does the arithmetic.
+/// replica verifies the same envelope; only the first does the arithmetic, and none does for a signature
+/// made in the same process: its signer <see cref="Remember"/>s what it recovers to (ECDSA recovery of a
+/// recoverable signature yields its signer's key, which the backends' tests check).
 /// </summary>
 /// <remarks>
 /// Bounded: entries live in two generations of <c>capacity / 2</c> each. When the current generation is
@@ -71,16 +73,43 @@ public sealed class RecoveryCache
         var valid = recover(digest, signature, out address);
         lock (_gate)
         {
-            if (_current.Count >= _generationSize)
-            {
-                (_previous, _current) = (_current, _previous);
-                _current.Clear();
-            }
-
-            _current.TryAdd(key.ToArray(), new Outcome(valid, address));
+            Store(key, new Outcome(valid, address));
         }
 
         return valid;
+    }
+
+    // Under _gate.
+    private void Store(ReadOnlySpan<byte> key, Outcome outcome)
+    {
+        if (_current.Count >= _generationSize)
+        {
+            (_previous, _current) = (_current, _previous);
+            _current.Clear();
+        }
+
+        _current.TryAdd(key.ToArray(), outcome);
+    }
+
+    /// <summary>
+    /// Records that <paramref name="signature"/> over <paramref name="digest"/> recovers <paramref name="signer"/>:
+    /// what a signer knows of a signature it has just made, so the first verifier of those exact bytes needs no
+    /// arithmetic. Counted neither as a hit nor as a miss.
+    /// </summary>
+    public void Remember(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature, EthAddress signer)
+    {
+        if (digest.Length != 32 || signature.Length != 65)
+        {
+            return;
+        }
+
+        Span<byte> key = stackalloc byte[KeyLength];
+        digest.CopyTo(key);
+        signature.CopyTo(key[32..]);
+        lock (_gate)
+        {
+            Store(key, new Outcome(true, signer));
+        }
     }
 
     /// <summary>The recovery the cache stands in front of.</summary>

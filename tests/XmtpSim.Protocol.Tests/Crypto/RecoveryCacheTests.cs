@@ -7,6 +7,9 @@ public sealed class RecoveryCacheTests
     private static readonly SigningKey Alice = SigningKey.Derive("alice", 1);
     private static readonly SigningKey Bob = SigningKey.Derive("bob", 1);
 
+    // Signs without a cache, so that the cached scheme under test has never seen the signature.
+    private static readonly RealSignatureScheme Signer = new(BouncyCastleSecp256k1.Instance);
+
     private static RealSignatureScheme Scheme(int capacity) =>
         new(BouncyCastleSecp256k1.Instance, new RecoveryCache(capacity));
 
@@ -15,7 +18,7 @@ public sealed class RecoveryCacheTests
     {
         var scheme = Scheme(64);
         var digest = Keccak256.Hash("hello"u8);
-        var signature = scheme.Sign(Alice, digest);
+        var signature = Signer.Sign(Alice, digest);
 
         Assert.True(scheme.TryRecoverAddress(digest, signature, out var first));
         Assert.True(scheme.TryRecoverAddress(digest, signature, out var second));
@@ -31,7 +34,7 @@ public sealed class RecoveryCacheTests
     {
         var scheme = Scheme(64);
         var digest = Keccak256.Hash("hello"u8);
-        var signature = scheme.Sign(Alice, digest);
+        var signature = Signer.Sign(Alice, digest);
         Assert.True(scheme.TryRecoverAddress(digest, signature, out _));
 
         var otherDigest = (byte[])digest.Clone();
@@ -52,6 +55,27 @@ public sealed class RecoveryCacheTests
         // The refusal is cached as a refusal.
         Assert.False(scheme.TryRecoverAddress(digest, badRecoveryId, out _));
         Assert.Equal(1, scheme.Cache.Hits);
+    }
+
+    [Fact]
+    public void A_signature_the_scheme_made_is_remembered_and_only_its_exact_bytes_are_answered_from_memory()
+    {
+        var scheme = Scheme(64);
+        var digest = Keccak256.Hash("hello"u8);
+        var signature = scheme.Sign(Alice, digest);
+        Assert.Equal(Signer.Sign(Alice, digest), signature);
+
+        Assert.True(scheme.TryRecoverAddress(digest, signature, out var remembered));
+        Assert.Equal(Alice.Address, remembered);
+        Assert.Equal(1, scheme.Cache!.Hits);
+        Assert.Equal(0, scheme.Cache.Misses);
+
+        // Anything but those bytes is recovered for real: another digest under the same signature is not Alice's.
+        var otherDigest = (byte[])digest.Clone();
+        otherDigest[0] ^= 1;
+        var viaOtherDigest = scheme.TryRecoverAddress(otherDigest, signature, out var fromOtherDigest);
+        Assert.False(viaOtherDigest && fromOtherDigest == Alice.Address);
+        Assert.Equal(1, scheme.Cache.Misses);
     }
 
     [Fact]
