@@ -4,6 +4,7 @@ using Google.Protobuf;
 using XmtpSim.Actors.Journal;
 using XmtpSim.Actors.Messages;
 using XmtpSim.Engine;
+using XmtpSim.Engine.Hosting;
 using XmtpSim.Protocol.Crypto;
 using XmtpSim.Protocol.Topics;
 
@@ -29,7 +30,7 @@ namespace XmtpSim.Actors.Chain;
 /// on disk when the <see cref="ChainBlockArchive"/> has a scratch file. The
 /// engine's network does not keep per-link FIFO, so indexers order and de-duplicate by block number.</para>
 /// </remarks>
-public sealed class AppChainActor : ReceiveActor
+public sealed class AppChainActor : UntypedActor
 {
     /// <summary>Broadcaster id of <c>GroupMessageBroadcaster</c> (originator 0).</summary>
     public const uint GroupMessageBroadcaster = 0;
@@ -56,10 +57,29 @@ public sealed class AppChainActor : ReceiveActor
         _sim = sim;
         _settings = settings;
         _blocks = blocks ?? new ChainBlockArchive();
-        Receive<SubmitChainTransaction>(Submit);
-        Receive<IndexFrom>(Subscribe);
-        Receive<ConnectionLost>(lost => _subscribers.Remove(lost.Peer));
-        Receive<SealBlock>(_ => Seal());
+    }
+
+    /// <inheritdoc />
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case SubmitChainTransaction m:
+                Submit(m);
+                break;
+            case IndexFrom m:
+                Subscribe(m);
+                break;
+            case ConnectionLost lost:
+                _subscribers.Remove(lost.Peer);
+                break;
+            case SealBlock:
+                Seal();
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     /// <summary>Props for the app chain.</summary>
@@ -69,7 +89,7 @@ public sealed class AppChainActor : ReceiveActor
     public static Props Props(ISimContext sim, AppChainSettings settings, ChainBlockArchive? blocks = null)
     {
         settings.Validate();
-        return Akka.Actor.Props.Create(() => new AppChainActor(sim, settings, blocks));
+        return SimProps.Of(() => new AppChainActor(sim, settings, blocks));
     }
 
     /// <summary>Key size a broadcaster expects: bytes16 group id, bytes32 inbox id; 0 for an unknown broadcaster.</summary>

@@ -2,6 +2,7 @@ using Akka.Actor;
 using XmtpSim.Actors.Journal;
 using XmtpSim.Actors.Messages;
 using XmtpSim.Engine;
+using XmtpSim.Engine.Hosting;
 using XmtpSim.Protocol.Fees;
 
 namespace XmtpSim.Actors.Chain;
@@ -12,7 +13,7 @@ namespace XmtpSim.Actors.Chain;
 /// future-dated ones included, as <c>getRates</c> returns them), and PayerRegistry balances, funded at start
 /// (one <see cref="PayerDepositEvent"/> each). No settlement yet.
 /// </summary>
-public sealed class SettlementChainActor : ReceiveActor
+public sealed class SettlementChainActor : UntypedActor
 {
     private readonly ISimContext _sim;
     private readonly SettlementChainSettings _settings;
@@ -25,14 +26,27 @@ public sealed class SettlementChainActor : ReceiveActor
         _sim = sim;
         _settings = settings;
         _snapshot = new RegistrySnapshot(settings.Nodes, settings.Rates);
-        Receive<GetRegistry>(_ => _sim.Send(_sim.Sender, _snapshot));
+    }
+
+    /// <inheritdoc />
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case GetRegistry:
+                _sim.Send(_sim.Sender, _snapshot);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     /// <summary>Props for the settlement chain; throws <see cref="RateRegistryException"/> if the rate entries break the contract's append rules.</summary>
     public static Props Props(ISimContext sim, SettlementChainSettings settings)
     {
         _ = new RateRegistry(settings.Rates);
-        return Akka.Actor.Props.Create(() => new SettlementChainActor(sim, settings));
+        return SimProps.Of(() => new SettlementChainActor(sim, settings));
     }
 
     /// <inheritdoc />

@@ -3,6 +3,7 @@ using Google.Protobuf;
 using XmtpSim.Actors.Journal;
 using XmtpSim.Actors.Messages;
 using XmtpSim.Engine;
+using XmtpSim.Engine.Hosting;
 using XmtpSim.Protocol.Cursors;
 using XmtpSim.Protocol.Envelopes;
 using XmtpSim.Protocol.Mls;
@@ -20,7 +21,7 @@ namespace XmtpSim.Actors.Client;
 /// messages with <c>depends_on</c> set from its topic cursor, and applies what it reads from a node with
 /// the causal rule of spec §5.5, failing over to another node when its read node stops answering.
 /// </summary>
-public sealed class ClientActor : ReceiveActor
+public sealed class ClientActor : UntypedActor
 {
     private const int KeyPackageBytes = 320;
     private const int CommitBaseBytes = 512;
@@ -52,7 +53,7 @@ public sealed class ClientActor : ReceiveActor
     private long _nextRequestId;
     private bool _causalTimerSet;
 
-    /// <summary>Wires the handlers; the client comes online at <see cref="ClientSettings.StartNanos"/>.</summary>
+    /// <summary>The client comes online at <see cref="ClientSettings.StartNanos"/>.</summary>
     public ClientActor(ISimContext sim, ClientSettings settings)
     {
         _sim = sim;
@@ -60,23 +61,55 @@ public sealed class ClientActor : ReceiveActor
         _name = sim.Self.Name;
         _welcomeTopic = Topic.WelcomeMessages(settings.InstallationKey);
 
-        Receive<StartTick>(_ => OnStart());
-        Receive<PublishClientEnvelopesResult>(OnPublishResult);
-        Receive<TopicEnvelopes>(OnTopicEnvelopes);
-        Receive<QueryEnvelopesResult>(r => Process(r.Envelopes));
-        Receive<ConnectionLost>(OnConnectionLost);
-        Receive<SubscribeTimedOut>(OnSubscribeTimedOut);
-        Receive<ResubscribeTick>(_ => Subscribe());
-        Receive<MessageTick>(_ => OnMessageTick());
-        Receive<CommitTick>(t => OnCommitTick(t.GroupIndex));
-        Receive<IdentityTick>(_ => OnIdentityTick());
-        Receive<CausalTick>(_ => OnCausalTick());
-
         _sim.StartTimer("start", Math.Max(0, settings.StartNanos - sim.Now), StartTick.Instance);
     }
 
+    /// <inheritdoc />
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case TopicEnvelopes m:
+                OnTopicEnvelopes(m);
+                break;
+            case MessageTick:
+                OnMessageTick();
+                break;
+            case CausalTick:
+                OnCausalTick();
+                break;
+            case PublishClientEnvelopesResult m:
+                OnPublishResult(m);
+                break;
+            case QueryEnvelopesResult r:
+                Process(r.Envelopes);
+                break;
+            case StartTick:
+                OnStart();
+                break;
+            case ConnectionLost m:
+                OnConnectionLost(m);
+                break;
+            case SubscribeTimedOut m:
+                OnSubscribeTimedOut(m);
+                break;
+            case ResubscribeTick:
+                Subscribe();
+                break;
+            case CommitTick t:
+                OnCommitTick(t.GroupIndex);
+                break;
+            case IdentityTick:
+                OnIdentityTick();
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
     /// <summary>Props for the engine.</summary>
-    public static Props Props(ISimContext sim, ClientSettings settings) => Akka.Actor.Props.Create(() => new ClientActor(sim, settings));
+    public static Props Props(ISimContext sim, ClientSettings settings) => SimProps.Of(() => new ClientActor(sim, settings));
 
     private ActorId ReadNode => _settings.ReadNodes[_readIndex];
 

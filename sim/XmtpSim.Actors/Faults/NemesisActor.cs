@@ -1,5 +1,6 @@
 using Akka.Actor;
 using XmtpSim.Engine;
+using XmtpSim.Engine.Hosting;
 using XmtpSim.Scenarios.Faults;
 
 namespace XmtpSim.Actors.Faults;
@@ -27,7 +28,7 @@ namespace XmtpSim.Actors.Faults;
 /// and <see cref="Props"/> throws <see cref="NotSupportedException"/> if one gets here.</item>
 /// </list>
 /// </remarks>
-public sealed class NemesisActor : ReceiveActor
+public sealed class NemesisActor : UntypedActor
 {
     private readonly ISimContext _sim;
     private readonly IReadOnlyList<Fault> _faults;
@@ -42,8 +43,23 @@ public sealed class NemesisActor : ReceiveActor
         _sim = sim;
         _faults = faults;
         _nodeActor = nodeActor;
-        Receive<FaultStarts>(start => Start(start.Index));
-        Receive<FaultEnds>(end => End(end.Index));
+    }
+
+    /// <inheritdoc />
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case FaultStarts start:
+                Start(start.Index);
+                break;
+            case FaultEnds end:
+                End(end.Index);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     /// <summary>Props for the nemesis.</summary>
@@ -66,7 +82,7 @@ public sealed class NemesisActor : ReceiveActor
             }
         }
 
-        return Akka.Actor.Props.Create(() => new NemesisActor(sim, faults, nodeActor));
+        return SimProps.Of(() => new NemesisActor(sim, faults, nodeActor));
     }
 
     /// <inheritdoc />

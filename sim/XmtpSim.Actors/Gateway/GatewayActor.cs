@@ -3,6 +3,7 @@ using Google.Protobuf;
 using XmtpSim.Actors.Journal;
 using XmtpSim.Actors.Messages;
 using XmtpSim.Engine;
+using XmtpSim.Engine.Hosting;
 using XmtpSim.Protocol.Envelopes;
 using XmtpSim.Protocol.Mls;
 using XmtpSim.Protocol.Selection;
@@ -17,7 +18,7 @@ namespace XmtpSim.Actors.Gateway;
 /// PayerEnvelope bound to that originator, bans a node that errs or times out for the rest of the request
 /// and asks the selector again (5 attempts × 30 s), and answers the client with the originator envelopes.
 /// </summary>
-public sealed class GatewayActor : ReceiveActor
+public sealed class GatewayActor : UntypedActor
 {
     private readonly ISimContext _sim;
     private readonly GatewaySettings _settings;
@@ -28,25 +29,50 @@ public sealed class GatewayActor : ReceiveActor
     private SortedDictionary<uint, RegisteredNode> _nodes = [];
     private long _nextId;
 
-    /// <summary>Wires the handlers and loads the registry.</summary>
+    /// <summary>Loads the registry.</summary>
     public GatewayActor(ISimContext sim, GatewaySettings settings)
     {
         _sim = sim;
         _settings = settings;
         _name = sim.Self.Name;
-        Receive<RegistrySnapshot>(OnRegistry);
-        Receive<PublishClientEnvelopes>(request => OnPublish(_sim.Sender, request));
-        Receive<PublishPayerEnvelopesResult>(OnNodeResult);
-        Receive<ChainReceipt>(OnChainReceipt);
-        Receive<AttemptTimedOut>(t => OnAttemptFailed(t.AttemptId, "DeadlineExceeded"));
-        Receive<ChainTimedOut>(t => OnChainReceipt(new ChainReceipt(t.RequestId, false, 0, ByteString.Empty, 0, "chain receipt timed out")));
-        Receive<RefreshRegistry>(_ => RequestRegistry());
         RequestRegistry();
+    }
+
+    /// <inheritdoc />
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case PublishClientEnvelopes request:
+                OnPublish(_sim.Sender, request);
+                break;
+            case PublishPayerEnvelopesResult m:
+                OnNodeResult(m);
+                break;
+            case ChainReceipt m:
+                OnChainReceipt(m);
+                break;
+            case RegistrySnapshot m:
+                OnRegistry(m);
+                break;
+            case AttemptTimedOut t:
+                OnAttemptFailed(t.AttemptId, "DeadlineExceeded");
+                break;
+            case ChainTimedOut t:
+                OnChainReceipt(new ChainReceipt(t.RequestId, false, 0, ByteString.Empty, 0, "chain receipt timed out"));
+                break;
+            case RefreshRegistry:
+                RequestRegistry();
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
     }
 
     /// <summary>Props for the engine.</summary>
     public static Props Props(ISimContext sim, GatewaySettings settings) =>
-        Akka.Actor.Props.Create(() => new GatewayActor(sim, settings));
+        SimProps.Of(() => new GatewayActor(sim, settings));
 
     private void RequestRegistry()
     {

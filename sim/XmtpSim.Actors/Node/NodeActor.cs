@@ -3,6 +3,7 @@ using Akka.Actor;
 using XmtpSim.Actors.Journal;
 using XmtpSim.Actors.Messages;
 using XmtpSim.Engine;
+using XmtpSim.Engine.Hosting;
 using XmtpSim.Protocol.Cursors;
 using XmtpSim.Protocol.Envelopes;
 using XmtpSim.Protocol.Fees;
@@ -19,7 +20,7 @@ namespace XmtpSim.Actors.Node;
 /// the app chain into originator 0/1 envelopes with its own timestamps. Volatile state (streams,
 /// subscriptions, registry view, rates cache) is lost on a crash; the <see cref="NodeStore"/> is not.
 /// </summary>
-public sealed class NodeActor : ReceiveActor
+public sealed class NodeActor : UntypedActor
 {
     private const int CatchUpPage = 500;
 
@@ -45,7 +46,7 @@ public sealed class NodeActor : ReceiveActor
     private int _chainAttempts;
     private long _replyCounter;
 
-    /// <summary>Wires the handlers and starts the node's loops.</summary>
+    /// <summary>Starts the node's loops.</summary>
     public NodeActor(ISimContext sim, NodeSettings settings, NodeStore store)
     {
         _sim = sim;
@@ -53,30 +54,70 @@ public sealed class NodeActor : ReceiveActor
         _store = store;
         _name = sim.Self.Name;
 
-        Receive<RegistrySnapshot>(OnRegistry);
-        Receive<PublishPayerEnvelopes>(OnPublish);
-        Receive<SubscribeOriginators>(OnSubscribeOriginators);
-        Receive<OriginatorEnvelopes>(OnReplicated);
-        Receive<ChainBlocks>(OnChainBlocks);
-        Receive<SubscribeTopics>(OnSubscribeTopics);
-        Receive<QueryEnvelopes>(OnQuery);
-        Receive<ConnectionLost>(OnConnectionLost);
-        Receive<PollTick>(_ => OnPoll());
-        Receive<RefreshRegistry>(_ => RequestRegistry());
-        Receive<Reconnect>(r => ConnectPeer(r.Peer));
-        Receive<SubscribeTimedOut>(OnSubscribeTimedOut);
-        Receive<ChainReconnect>(_ => ConnectChain());
-        Receive<ChainTimedOut>(t => OnChainTimedOut(t.Attempt));
-        Receive<ReplyDue>(r => _sim.Send(r.To, r.Reply));
-
         RequestRegistry();
         ConnectChain();
         _sim.StartTimer("poll", _settings.PollIntervalNanos, PollTick.Instance);
     }
 
+    /// <inheritdoc />
+    protected override void OnReceive(object message)
+    {
+        switch (message)
+        {
+            case PollTick:
+                OnPoll();
+                break;
+            case PublishPayerEnvelopes m:
+                OnPublish(m);
+                break;
+            case OriginatorEnvelopes m:
+                OnReplicated(m);
+                break;
+            case ReplyDue r:
+                _sim.Send(r.To, r.Reply);
+                break;
+            case ChainBlocks m:
+                OnChainBlocks(m);
+                break;
+            case QueryEnvelopes m:
+                OnQuery(m);
+                break;
+            case SubscribeTopics m:
+                OnSubscribeTopics(m);
+                break;
+            case RegistrySnapshot m:
+                OnRegistry(m);
+                break;
+            case SubscribeOriginators m:
+                OnSubscribeOriginators(m);
+                break;
+            case ConnectionLost m:
+                OnConnectionLost(m);
+                break;
+            case RefreshRegistry:
+                RequestRegistry();
+                break;
+            case Reconnect r:
+                ConnectPeer(r.Peer);
+                break;
+            case SubscribeTimedOut m:
+                OnSubscribeTimedOut(m);
+                break;
+            case ChainReconnect:
+                ConnectChain();
+                break;
+            case ChainTimedOut t:
+                OnChainTimedOut(t.Attempt);
+                break;
+            default:
+                Unhandled(message);
+                break;
+        }
+    }
+
     /// <summary>Props for the engine; <paramref name="store"/> is the durable part that outlives crashes.</summary>
     public static Props Props(ISimContext sim, NodeSettings settings, NodeStore store) =>
-        Akka.Actor.Props.Create(() => new NodeActor(sim, settings, store));
+        SimProps.Of(() => new NodeActor(sim, settings, store));
 
     private uint NodeId => _settings.NodeId;
 

@@ -16,7 +16,7 @@ internal sealed class SimRootActor : UntypedActor
     }
 
     public static Props Props(Action<Exception> onFailure) =>
-        Akka.Actor.Props.Create(() => new SimRootActor(onFailure)).WithDispatcher(InlineDispatcherConfigurator.Id);
+        SimProps.Of(() => new SimRootActor(onFailure)).WithDispatcher(InlineDispatcherConfigurator.Id);
 
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(ex =>
     {
