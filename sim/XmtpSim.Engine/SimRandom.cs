@@ -135,19 +135,18 @@ public sealed class SimRandom : Random
             return 0;
         }
 
-        // Lemire's nearly-divisionless method: unbiased.
-        var product = (UInt128)NextUInt64() * bound;
-        var low = (ulong)product;
+        // Lemire's nearly-divisionless method: unbiased. The 128-bit product as two halves (Math.BigMul), not
+        // UInt128, whose layout keeps a method out of the ReadyToRun image.
+        var high = Math.BigMul(NextUInt64(), bound, out var low);
         if (low < bound)
         {
             var threshold = (0 - bound) % bound;
             while (low < threshold)
             {
-                product = (UInt128)NextUInt64() * bound;
-                low = (ulong)product;
+                high = Math.BigMul(NextUInt64(), bound, out low);
             }
         }
 
-        return (ulong)(product >> 64);
+        return high;
     }
 }

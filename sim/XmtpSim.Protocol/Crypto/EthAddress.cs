@@ -3,10 +3,26 @@ using System.Globalization;
 namespace XmtpSim.Protocol.Crypto;
 
 /// <summary>A 20-byte Ethereum address: the last 20 bytes of Keccak-256 of the public key's X ‖ Y.</summary>
-public readonly record struct EthAddress(UInt128 High, uint Low) : IComparable<EthAddress>
+/// <remarks>
+/// Held as three big-endian words of primitive types. A UInt128 field would do, but a struct laid out over a
+/// framework struct keeps every method that touches it out of the ReadyToRun images, so the node's and the
+/// gateway's whole publish path would start each run in the JIT.
+/// </remarks>
+public readonly record struct EthAddress : IComparable<EthAddress>
 {
     /// <summary>Address size in bytes.</summary>
     public const int Size = 20;
+
+    private readonly ulong _high;   // bytes 0..7
+    private readonly ulong _middle; // bytes 8..15
+    private readonly uint _low;     // bytes 16..19
+
+    private EthAddress(ulong high, ulong middle, uint low)
+    {
+        _high = high;
+        _middle = middle;
+        _low = low;
+    }
 
     /// <summary>Reads 20 bytes.</summary>
     public static EthAddress FromBytes(ReadOnlySpan<byte> bytes)
@@ -17,7 +33,8 @@ public readonly record struct EthAddress(UInt128 High, uint Low) : IComparable<E
         }
 
         return new EthAddress(
-            System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(bytes[..16]),
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes[..8]),
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes[8..16]),
             System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes[16..]));
     }
 
@@ -57,8 +74,9 @@ public readonly record struct EthAddress(UInt128 High, uint Low) : IComparable<E
     /// <summary>Writes the 20 address bytes.</summary>
     public void WriteTo(Span<byte> destination)
     {
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt128BigEndian(destination[..16], High);
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(destination[16..20], Low);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(destination[..8], _high);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(destination[8..16], _middle);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(destination[16..20], _low);
     }
 
     /// <summary>Lower-case hex with 0x prefix, as xmtpd stores payer addresses.</summary>
@@ -82,9 +100,21 @@ public readonly record struct EthAddress(UInt128 High, uint Low) : IComparable<E
     /// <summary>Orders as the 20 bytes compare (big-endian), as the payer-report Merkle tree sorts leaves.</summary>
     public int CompareTo(EthAddress other)
     {
-        var high = High.CompareTo(other.High);
-        return high != 0 ? high : Low.CompareTo(other.Low);
+        var high = _high.CompareTo(other._high);
+        if (high != 0)
+        {
+            return high;
+        }
+
+        var middle = _middle.CompareTo(other._middle);
+        return middle != 0 ? middle : _low.CompareTo(other._low);
     }
+
+    /// <summary>Equal when all 20 bytes are.</summary>
+    public bool Equals(EthAddress other) => _high == other._high && _middle == other._middle && _low == other._low;
+
+    /// <summary>From the address's own bits, which are a hash's already: the same in every process.</summary>
+    public override int GetHashCode() => (int)_high ^ (int)(_middle >> 32) ^ (int)_low;
 
     /// <summary>Byte-wise order.</summary>
     public static bool operator <(EthAddress left, EthAddress right) => left.CompareTo(right) < 0;

@@ -50,7 +50,7 @@ public static class FeeCalculator
         }
 
         var t = targetRatePerMinute;
-        var avg4 = ((UInt128)window.W1 * 4 + (UInt128)window.W2 * 3 + (UInt128)window.W3 * 2 + window.W4) / 10;
+        var avg4 = WeightedAverage4(window);
         if (window.W0 <= t && window.W1 <= t && avg4 <= t)
         {
             return 0;
@@ -70,6 +70,19 @@ public static class FeeCalculator
 
         return (int)Math.Truncate(100.0 * (Math.Exp(4.0 * (ratio - 1.0)) - 1.0) / CurveDenominator);
     }
+
+    // (4·W1 + 3·W2 + 2·W3 + W4) / 10, exact: in 64 bits when no count can overflow them (every real window),
+    // else in 128 bits. UInt128 stays out of CongestionUnits, whose every call would otherwise start in the JIT.
+    private static ulong WeightedAverage4(CongestionWindow window)
+    {
+        const ulong Safe = ulong.MaxValue / 10;
+        return window.W1 <= Safe && window.W2 <= Safe && window.W3 <= Safe && window.W4 <= Safe
+            ? (window.W1 * 4 + window.W2 * 3 + window.W3 * 2 + window.W4) / 10
+            : WeightedAverage4Wide(window);
+    }
+
+    private static ulong WeightedAverage4Wide(CongestionWindow window) =>
+        (ulong)(((UInt128)window.W1 * 4 + (UInt128)window.W2 * 3 + (UInt128)window.W3 * 2 + window.W4) / 10);
 
     /// <summary>Congestion fee: <c>congestionFee × U</c>.</summary>
     public static long CongestionFee(Rates rates, int congestionUnits)

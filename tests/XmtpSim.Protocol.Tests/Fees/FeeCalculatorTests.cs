@@ -50,6 +50,19 @@ public sealed class FeeCalculatorTests
     }
 
     [Fact]
+    public void The_weighted_average_is_exact_when_its_sum_passes_64_bits()
+    {
+        // avg4 = floor(6·Max/10) = 0.6·Max against a target of Max/2: congested, as 36 against 30 is. A sum wrapped
+        // at 64 bits would be 0.1·Max and read as no congestion.
+        var expected = FeeCalculator.CongestionUnits(new CongestionWindow(0, 0, 60, 60, 60), 30);
+        Assert.True(expected > 0);
+        Assert.Equal(expected, FeeCalculator.CongestionUnits(new CongestionWindow(0, 0, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue), ulong.MaxValue / 2));
+        // At the largest counts that still add up in 64 bits.
+        const ulong safe = ulong.MaxValue / 10;
+        Assert.Equal(expected, FeeCalculator.CongestionUnits(new CongestionWindow(0, 0, safe, safe, safe), safe / 2));
+    }
+
+    [Fact]
     public void Zero_size_zero_days_and_overflow_are_errors()
     {
         Assert.Throws<FeeCalculationException>(() => FeeCalculator.BaseFee(Start, 0, 60));
