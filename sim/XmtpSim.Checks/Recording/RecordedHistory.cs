@@ -152,6 +152,12 @@ public sealed class RecordedHistory
     /// <summary>Derived indexes shared by the checks and the results (built once, on first use, after recording ends).</summary>
     internal HistoryAnalysis Analysis => _analysis ??= new HistoryAnalysis(this);
 
+    /// <summary>
+    /// Publish-to-apply latencies of the applies with a known publish time, nanoseconds, ascending: sorted once,
+    /// with the indexes the checks and the results share, for every reader (tens of millions on a long run).
+    /// </summary>
+    public IReadOnlyList<long> SortedLatencies => Analysis.SortedLatencies;
+
     internal void AddNode(uint nodeId) => _nodeIds.Add(nodeId);
 
     internal void CountKind(string kind) => _eventsByKind[kind] = _eventsByKind.GetValueOrDefault(kind) + 1;

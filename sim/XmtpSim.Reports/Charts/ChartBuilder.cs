@@ -52,16 +52,7 @@ public static class ChartBuilder
 
     private static ChartData LatencyCdf(RecordedHistory history)
     {
-        var latencies = new List<long>(history.Applies.Count);
-        foreach (var apply in history.Applies)
-        {
-            if (apply.LatencyNs >= 0)
-            {
-                latencies.Add(apply.LatencyNs);
-            }
-        }
-
-        latencies.Sort();
+        var latencies = history.SortedLatencies;
         var points = Math.Min(latencies.Count, TimeBins.MaxBins);
         var xs = new double[points];
         var ys = new double[points];
