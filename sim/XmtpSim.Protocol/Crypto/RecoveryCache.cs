@@ -47,14 +47,12 @@ public sealed class RecoveryCache
     /// </summary>
     public bool TryRecover(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature, Recover recover, out EthAddress address)
     {
-        if (digest.Length != 32 || signature.Length != 65)
+        Span<byte> key = stackalloc byte[KeyLength];
+        if (!TryKey(digest, signature, key))
         {
             return recover(digest, signature, out address);
         }
 
-        Span<byte> key = stackalloc byte[KeyLength];
-        digest.CopyTo(key);
-        signature.CopyTo(key[32..]);
         lock (_gate)
         {
             var current = _current.GetAlternateLookup<ReadOnlySpan<byte>>();
@@ -98,18 +96,29 @@ public sealed class RecoveryCache
     /// </summary>
     public void Remember(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature, EthAddress signer)
     {
-        if (digest.Length != 32 || signature.Length != 65)
+        Span<byte> key = stackalloc byte[KeyLength];
+        if (!TryKey(digest, signature, key))
         {
             return;
         }
 
-        Span<byte> key = stackalloc byte[KeyLength];
-        digest.CopyTo(key);
-        signature.CopyTo(key[32..]);
         lock (_gate)
         {
             Store(key, new Outcome(true, signer));
         }
+    }
+
+    // The cache key, digest ‖ signature, for the only sizes the cache holds: a 32-byte digest and a 65-byte signature.
+    private static bool TryKey(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature, Span<byte> key)
+    {
+        if (digest.Length != 32 || signature.Length != 65)
+        {
+            return false;
+        }
+
+        digest.CopyTo(key);
+        signature.CopyTo(key[32..]);
+        return true;
     }
 
     /// <summary>The recovery the cache stands in front of.</summary>
