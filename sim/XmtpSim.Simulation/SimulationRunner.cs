@@ -55,21 +55,42 @@ public static class SimulationRunner
 
         var simulatedSeconds = wall.Elapsed.TotalSeconds;
         var recorder = simulated.Recorder;
-        var checks = CheckRunner.Run(scenario.Checks, recorder.History);
-        wall.Stop();
 
-        var profile = new WallProfile(
-            simulated.BuildSeconds, simulatedSeconds - simulated.BuildSeconds, wall.Elapsed.TotalSeconds - simulatedSeconds, PeakMemoryBytes(),
-            (GC.GetTotalPauseDuration() - gcPause).TotalSeconds,
-            [GC.CollectionCount(0) - collections[0], GC.CollectionCount(1) - collections[1], GC.CollectionCount(2) - collections[2]],
-            (JitInfo.GetCompilationTime() - jitTime).TotalSeconds, JitInfo.GetCompiledMethodCount() - jitMethods);
-        var info = new RunInfo(
-            scenario.Name, scenario.Seed, hash, simulated.EndNanos / (double)SimTime.NanosPerSecond, wall.Elapsed.TotalSeconds, simulated.CryptoScheme, profile);
-        var results = RunResultsBuilder.Build(info, recorder.History, checks);
-        IReadOnlyList<string> files = settings.OutputDirectory is null
-            ? []
-            : [.. RunOutput.WriteAll(settings.OutputDirectory, results, recorder.History, scenario),
-                .. RunReport.WriteAll(settings.OutputDirectory, results, recorder.History, scenario)];
+        // deliveries.csv needs nothing but the finished history (a day's is 9.4 GB): it is written on a thread of its
+        // own while the checks run and the other files are written.
+        var deliveries = settings.OutputDirectory is not { } directory
+            ? null
+            : Task.Factory.StartNew(
+                () => RunOutput.WriteDeliveries(directory, recorder.History),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        IReadOnlyList<string> files;
+        RunResults results;
+        try
+        {
+            var checks = CheckRunner.Run(scenario.Checks, recorder.History);
+            wall.Stop();
+
+            var profile = new WallProfile(
+                simulated.BuildSeconds, simulatedSeconds - simulated.BuildSeconds, wall.Elapsed.TotalSeconds - simulatedSeconds, PeakMemoryBytes(),
+                (GC.GetTotalPauseDuration() - gcPause).TotalSeconds,
+                [GC.CollectionCount(0) - collections[0], GC.CollectionCount(1) - collections[1], GC.CollectionCount(2) - collections[2]],
+                (JitInfo.GetCompilationTime() - jitTime).TotalSeconds, JitInfo.GetCompiledMethodCount() - jitMethods);
+            var info = new RunInfo(
+                scenario.Name, scenario.Seed, hash, simulated.EndNanos / (double)SimTime.NanosPerSecond, wall.Elapsed.TotalSeconds, simulated.CryptoScheme, profile);
+            results = RunResultsBuilder.Build(info, recorder.History, checks);
+            files = settings.OutputDirectory is null
+                ? []
+                : [.. RunOutput.WriteAllButDeliveries(settings.OutputDirectory, results, recorder.History, scenario),
+                    .. RunReport.WriteAll(settings.OutputDirectory, results, recorder.History, scenario)];
+            deliveries?.GetAwaiter().GetResult(); // its failure is the run's
+        }
+        finally
+        {
+            // On the way out with another exception, the writer is still waited for (not left writing into the output
+            // folder), and that exception is the one reported.
+            ((IAsyncResult?)deliveries)?.AsyncWaitHandle.WaitOne();
+        }
+
         return new RunOutcome(results, simulated.Stats, files);
     }
 

@@ -208,6 +208,77 @@ public sealed class RecordingTests
     }
 
     [Fact]
+    public async Task Readers_of_a_spilled_list_read_it_on_two_threads_at_once()
+    {
+        using var spill = new ScratchFile("recorder");
+        var list = new ChunkedList<long>();
+        list.SpillTo(spill);
+        const int count = (40 << 16) + 17; // 32 spilled chunks, each read back many times below
+        for (long i = 0; i < count; i++)
+        {
+            list.Add(i * 3);
+        }
+
+        // One thread scans with the list's own indexer, the other strides backwards with a reader: with one cache
+        // between them, a chunk read back for one would be overwritten under the other.
+        var reader = list.OpenReader();
+        Assert.Equal(count, reader.Count);
+        using var start = new Barrier(2);
+        var forward = Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            var wrong = 0;
+            for (var round = 0; round < 12; round++)
+            {
+                for (var i = 0; i < count; i += 97)
+                {
+                    wrong += list[i] == i * 3L ? 0 : 1;
+                }
+            }
+
+            return wrong;
+        }, TaskCreationOptions.LongRunning);
+        var backward = Task.Factory.StartNew(() =>
+        {
+            start.SignalAndWait();
+            var wrong = 0;
+            for (var round = 0; round < 12; round++)
+            {
+                for (var i = count - 1; i >= 0; i -= 89)
+                {
+                    wrong += reader[i] == i * 3L ? 0 : 1;
+                }
+            }
+
+            return wrong;
+        }, TaskCreationOptions.LongRunning);
+        Assert.Equal(0, await forward);
+        Assert.Equal(0, await backward);
+        Assert.Equal(32, list.SpilledChunks); // readers bring nothing back into the list
+        Assert.Equal(Enumerable.Range(0, count).Select(i => i * 3L), reader);
+    }
+
+    [Fact]
+    public void An_apply_table_reader_reads_what_the_table_holds()
+    {
+        using var spill = new ScratchFile("recorder");
+        var table = new ApplyTable(new ChunkedList<EnvelopeId>());
+        table.SpillTo(spill);
+        for (var i = 0; i < 600_000; i++)
+        {
+            // 200,000 envelopes, each applied by three clients; every tenth depends on the one before
+            var envelope = new EnvelopeId(100, (ulong)(i / 3));
+            table.Add(1_000L * i, i % 3, i / 3 % 11, envelope, 500L * (i / 3), 7, i % 2, 40 + (i / 3), i % 5 == 0,
+                i / 3 % 10 == 0 && i >= 3 ? "{100:" + (i / 3 - 1) + "}" : "{}");
+        }
+
+        var reader = table.OpenReader();
+        Assert.Equal(table.Count, reader.Count);
+        Assert.Equal(table, reader);
+        Assert.Equal(table[123_456], reader[123_456]);
+    }
+
+    [Fact]
     public void A_spilling_list_keeps_its_recent_chunks_in_memory()
     {
         using var spill = new ScratchFile("recorder");

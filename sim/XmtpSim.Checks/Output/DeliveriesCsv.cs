@@ -20,6 +20,8 @@ public static class DeliveriesCsv
     /// Writes the file as UTF-8 to <paramref name="stream"/> (latency_ms is empty when the publish time is unknown;
     /// publish_ns is then -1). A day has 71 million rows (9.4 GB): each row is
     /// formatted as bytes straight into a buffer, with each name encoded and quoted once per file, not per row.
+    /// The applies are read through a reader of their own, so the file can be written on one thread while the
+    /// checks read the same (finished) history on another.
     /// </summary>
     public static void Write(Stream stream, RecordedHistory history)
     {
@@ -29,7 +31,7 @@ public static class DeliveriesCsv
         var topics = new FieldBytes(history.Topics);
         var buffer = new byte[1 << 20];
         var at = Encoding.UTF8.GetBytes(Header + "\n", buffer);
-        foreach (var a in history.Applies)
+        foreach (var a in history.Applies.OpenReader())
         {
             var client = actors[a.Client];
             var node = a.ReadNode >= 0 ? actors[a.ReadNode] : [];

@@ -19,17 +19,38 @@ public static class RunOutput
     public static IReadOnlyList<string> WriteAll(string directory, RunResults results, RecordedHistory history, Scenario? scenario)
     {
         ArgumentNullException.ThrowIfNull(results);
+        WriteDeliveries(directory, history);
+        return WriteAllButDeliveries(directory, results, history, scenario);
+    }
+
+    /// <summary>
+    /// Writes deliveries.csv into <paramref name="directory"/> (created if missing); returns its path. It reads only the
+    /// recorded history, through a reader of its own, so it may run on another thread while the checks read the same
+    /// finished history (<see cref="WriteAllButDeliveries"/> writes the rest).
+    /// </summary>
+    public static string WriteDeliveries(string directory, RecordedHistory history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, FileNames[1]);
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        DeliveriesCsv.Write(stream, history);
+        return path;
+    }
+
+    /// <summary>
+    /// Writes every file but deliveries.csv into <paramref name="directory"/> (created if missing); returns the paths of
+    /// all of <see cref="FileNames"/>, deliveries.csv included.
+    /// </summary>
+    public static IReadOnlyList<string> WriteAllButDeliveries(string directory, RunResults results, RecordedHistory history, Scenario? scenario)
+    {
+        ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(history);
         Directory.CreateDirectory(directory);
         var paths = FileNames.Select(name => Path.Combine(directory, name)).ToList();
         using (var stream = File.Create(paths[0]))
         {
             SummaryJson.Write(stream, results);
-        }
-
-        using (var stream = new FileStream(paths[1], FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16))
-        {
-            DeliveriesCsv.Write(stream, history);
         }
 
         WriteText(paths[2], w => ThroughputCsv.Write(w, history));

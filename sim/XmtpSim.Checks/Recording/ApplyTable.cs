@@ -54,12 +54,15 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
         get
         {
             var row = _rows[index];
-            var shared = _shared[row.Shared];
-            return new ApplyRecord(
-                row.TimeNs, row.Client, shared.Topic, shared.Envelope, shared.PublishedNs, shared.Sender, row.ReadNode,
-                shared.FeePicodollars, row.DependencyDropped, shared.DependsOnStart, shared.DependsOnCount);
+            return Record(row, _shared[row.Shared]);
         }
     }
+
+    /// <summary>
+    /// A reader of the applies with its own caches of spilled chunks (<see cref="ChunkedList{T}.OpenReader"/>), for a
+    /// thread other than the one using the table's indexer, once nothing is recorded any more.
+    /// </summary>
+    public Reader OpenReader() => new(this);
 
     /// <summary>Records one apply; <paramref name="dependsOn"/> is the event's depends_on text.</summary>
     /// <exception cref="FormatException">The depends_on text is not a canonical clock.</exception>
@@ -99,6 +102,10 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
+    private static ApplyRecord Record(Row row, Shared shared) =>
+        new(row.TimeNs, row.Client, shared.Topic, shared.Envelope, shared.PublishedNs, shared.Sender, row.ReadNode,
+            shared.FeePicodollars, row.DependencyDropped, shared.DependsOnStart, shared.DependsOnCount);
+
     private bool SameAs(Shared known, Shared candidate)
     {
         if (known with { DependsOnStart = candidate.DependsOnStart } != candidate)
@@ -115,6 +122,39 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
         }
 
         return true;
+    }
+
+    /// <summary>The applies as <see cref="OpenReader"/> reads them.</summary>
+    public sealed class Reader : IReadOnlyList<ApplyRecord>
+    {
+        private readonly ChunkedList<Row>.Reader _rows;
+        private readonly ChunkedList<Shared>.Reader _shared;
+
+        internal Reader(ApplyTable table) => (_rows, _shared) = (table._rows.OpenReader(), table._shared.OpenReader());
+
+        /// <inheritdoc />
+        public int Count => _rows.Count;
+
+        /// <inheritdoc />
+        public ApplyRecord this[int index]
+        {
+            get
+            {
+                var row = _rows[index];
+                return Record(row, _shared[row.Shared]);
+            }
+        }
+
+        /// <inheritdoc />
+        public IEnumerator<ApplyRecord> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private readonly record struct Row(long TimeNs, int Client, int ReadNode, int Shared, bool DependencyDropped);

@@ -13,7 +13,8 @@ namespace XmtpSim.Checks.Recording;
 /// filled, for a list whose recent items are still read). Reading a spilled item reads its chunk back into a
 /// small cache of the last four chunks read, not into the list: a scan over a day's tens of millions of records
 /// holds a few chunks at a time, not the whole table. Appending into a spilled chunk (after
-/// <see cref="Truncate"/>) brings the chunk back for good.
+/// <see cref="Truncate"/>) brings the chunk back for good. The list's indexer keeps that cache for one thread;
+/// <see cref="OpenReader"/> gives another thread a reader with a cache of its own.
 /// </summary>
 public sealed class ChunkedList<T> : IReadOnlyList<T>
     where T : struct
@@ -30,10 +31,9 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
 
     private readonly List<T[]?> _chunks = [];
     private readonly List<long> _spilledAt = []; // file offset per chunk, -1 while in memory
-    private readonly (int Chunk, T[]? Items)[] _readCache = new (int, T[]?)[ReadCacheSize];
+    private readonly ReadCache _readCache = new();
     private ScratchFile? _spill;
     private int _recentChunks;
-    private int _nextCacheSlot;
 
     /// <summary>Items stored.</summary>
     public int Count { get; private set; }
@@ -45,9 +45,16 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         {
             ArgumentOutOfRangeException.ThrowIfNegative(index);
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            return Chunk(index >> ChunkShift)[index & ChunkMask];
+            return _readCache.Chunk(this, index >> ChunkShift)[index & ChunkMask];
         }
     }
+
+    /// <summary>
+    /// A reader of the list with its own cache of spilled chunks, for a thread other than the one using the list's
+    /// indexer: readers on different threads may read at the same time, as long as nothing is appended or truncated
+    /// meanwhile.
+    /// </summary>
+    public Reader OpenReader() => new(this);
 
     /// <summary>Chunks currently in the spill file, not in memory.</summary>
     public int SpilledChunks => _chunks.Count(c => c is null);
@@ -106,23 +113,11 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         var chunksInUse = (count + ChunkMask) >> ChunkShift;
         _chunks.RemoveRange(chunksInUse, _chunks.Count - chunksInUse);
         _spilledAt.RemoveRange(chunksInUse, _spilledAt.Count - chunksInUse);
-        for (var i = 0; i < ReadCacheSize; i++)
-        {
-            if (_readCache[i].Chunk >= chunksInUse)
-            {
-                _readCache[i] = (0, null);
-            }
-        }
+        _readCache.Forget(chunksInUse, int.MaxValue);
     }
 
     /// <inheritdoc />
-    public IEnumerator<T> GetEnumerator()
-    {
-        for (var i = 0; i < Count; i++)
-        {
-            yield return Chunk(i >> ChunkShift)[i & ChunkMask];
-        }
-    }
+    public IEnumerator<T> GetEnumerator() => Items(_readCache);
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -140,30 +135,6 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         return items;
     }
 
-    // A chunk to read: in memory, or read back into the cache.
-    private T[] Chunk(int chunk)
-    {
-        if (_chunks[chunk] is { } items)
-        {
-            return items;
-        }
-
-        foreach (var (cached, cachedItems) in _readCache)
-        {
-            if (cached == chunk && cachedItems is not null)
-            {
-                return cachedItems;
-            }
-        }
-
-        var slot = _nextCacheSlot;
-        _nextCacheSlot = (slot + 1) % ReadCacheSize;
-        items = _readCache[slot].Items ?? new T[ChunkSize]; // the evicted chunk's array is reused
-        _spill!.Read(_spilledAt[chunk], MemoryMarshal.AsBytes(items.AsSpan()));
-        _readCache[slot] = (chunk, items);
-        return items;
-    }
-
     // A chunk to write into: brought back into the list for good (and out of the cache, whose copy would go stale).
     private T[] Writable(int chunk)
     {
@@ -175,14 +146,86 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         items = new T[ChunkSize];
         _spill!.Read(_spilledAt[chunk], MemoryMarshal.AsBytes(items.AsSpan()));
         _chunks[chunk] = items;
-        for (var i = 0; i < ReadCacheSize; i++)
+        _readCache.Forget(chunk, chunk + 1);
+        return items;
+    }
+
+    private IEnumerator<T> Items(ReadCache cache)
+    {
+        for (var i = 0; i < Count; i++)
         {
-            if (_readCache[i].Chunk == chunk)
+            yield return cache.Chunk(this, i >> ChunkShift)[i & ChunkMask];
+        }
+    }
+
+    /// <summary>A reader with its own cache of spilled chunks (see <see cref="OpenReader"/>).</summary>
+    public sealed class Reader : IReadOnlyList<T>
+    {
+        private readonly ChunkedList<T> _list;
+        private readonly ReadCache _cache = new();
+
+        internal Reader(ChunkedList<T> list) => _list = list;
+
+        /// <inheritdoc />
+        public int Count => _list.Count;
+
+        /// <inheritdoc />
+        public T this[int index]
+        {
+            get
             {
-                _readCache[i] = (0, null);
+                ArgumentOutOfRangeException.ThrowIfNegative(index);
+                ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+                return _cache.Chunk(_list, index >> ChunkShift)[index & ChunkMask];
             }
         }
 
-        return items;
+        /// <inheritdoc />
+        public IEnumerator<T> GetEnumerator() => _list.Items(_cache);
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    /// <summary>The last few spilled chunks one reader read back, the oldest replaced first.</summary>
+    private sealed class ReadCache
+    {
+        private readonly (int Chunk, T[]? Items)[] _slots = new (int, T[]?)[ReadCacheSize];
+        private int _next;
+
+        /// <summary>A chunk to read: in memory, or read back into this cache.</summary>
+        public T[] Chunk(ChunkedList<T> list, int chunk)
+        {
+            if (list._chunks[chunk] is { } items)
+            {
+                return items;
+            }
+
+            foreach (var (cached, cachedItems) in _slots)
+            {
+                if (cached == chunk && cachedItems is not null)
+                {
+                    return cachedItems;
+                }
+            }
+
+            var slot = _next;
+            _next = (slot + 1) % ReadCacheSize;
+            items = _slots[slot].Items ?? new T[ChunkSize]; // the evicted chunk's array is reused
+            list._spill!.Read(list._spilledAt[chunk], MemoryMarshal.AsBytes(items.AsSpan()));
+            _slots[slot] = (chunk, items);
+            return items;
+        }
+
+        /// <summary>Drops the cached copies of chunks <paramref name="from"/> to <paramref name="to"/> (exclusive).</summary>
+        public void Forget(int from, int to)
+        {
+            for (var i = 0; i < ReadCacheSize; i++)
+            {
+                if (_slots[i].Items is not null && _slots[i].Chunk >= from && _slots[i].Chunk < to)
+                {
+                    _slots[i] = (0, null);
+                }
+            }
+        }
     }
 }
