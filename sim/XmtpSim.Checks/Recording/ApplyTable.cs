@@ -30,9 +30,14 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
     private readonly ChunkedList<EnvelopeId> _pool;
     private Dictionary<EnvelopeId, int> _recent = [];
     private Dictionary<EnvelopeId, int> _older = [];
+    private readonly Reader _reader;
 
     /// <summary>A table whose depends_on entries go to <paramref name="pool"/>.</summary>
-    public ApplyTable(ChunkedList<EnvelopeId> pool) => _pool = pool;
+    public ApplyTable(ChunkedList<EnvelopeId> pool)
+    {
+        _pool = pool;
+        _reader = new Reader(this); // the rows and shared parts are only ever appended: no cached chunk goes stale
+    }
 
     /// <inheritdoc />
     public int Count => _rows.Count;
@@ -49,14 +54,7 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
     }
 
     /// <inheritdoc />
-    public ApplyRecord this[int index]
-    {
-        get
-        {
-            var row = _rows[index];
-            return Record(row, _shared[row.Shared]);
-        }
-    }
+    public ApplyRecord this[int index] => _reader[index];
 
     /// <summary>
     /// A reader of the applies with its own caches of spilled chunks (<see cref="ChunkedList{T}.OpenReader"/>), for a
@@ -92,19 +90,9 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
     }
 
     /// <inheritdoc />
-    public IEnumerator<ApplyRecord> GetEnumerator()
-    {
-        for (var i = 0; i < Count; i++)
-        {
-            yield return this[i];
-        }
-    }
+    public IEnumerator<ApplyRecord> GetEnumerator() => _reader.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    private static ApplyRecord Record(Row row, Shared shared) =>
-        new(row.TimeNs, row.Client, shared.Topic, shared.Envelope, shared.PublishedNs, shared.Sender, row.ReadNode,
-            shared.FeePicodollars, row.DependencyDropped, shared.DependsOnStart, shared.DependsOnCount);
 
     private bool SameAs(Shared known, Shared candidate)
     {
@@ -141,7 +129,10 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
             get
             {
                 var row = _rows[index];
-                return Record(row, _shared[row.Shared]);
+                var shared = _shared[row.Shared];
+                return new ApplyRecord(
+                    row.TimeNs, row.Client, shared.Topic, shared.Envelope, shared.PublishedNs, shared.Sender, row.ReadNode,
+                    shared.FeePicodollars, row.DependencyDropped, shared.DependsOnStart, shared.DependsOnCount);
             }
         }
 

@@ -13,8 +13,8 @@ namespace XmtpSim.Checks.Recording;
 /// filled, for a list whose recent items are still read). Reading a spilled item reads its chunk back into a
 /// small cache of the last four chunks read, not into the list: a scan over a day's tens of millions of records
 /// holds a few chunks at a time, not the whole table. Appending into a spilled chunk (after
-/// <see cref="Truncate"/>) brings the chunk back for good. The list's indexer keeps that cache for one thread;
-/// <see cref="OpenReader"/> gives another thread a reader with a cache of its own.
+/// <see cref="Truncate"/>) brings the chunk back for good. The list's indexer reads through a reader that keeps
+/// that cache for one thread; <see cref="OpenReader"/> gives another thread a reader with a cache of its own.
 /// </summary>
 public sealed class ChunkedList<T> : IReadOnlyList<T>
     where T : struct
@@ -31,28 +31,23 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
 
     private readonly List<T[]?> _chunks = [];
     private readonly List<long> _spilledAt = []; // file offset per chunk, -1 while in memory
-    private readonly ReadCache _readCache = new();
+    private readonly Reader _reader;
     private ScratchFile? _spill;
     private int _recentChunks;
+
+    /// <summary>An empty list.</summary>
+    public ChunkedList() => _reader = new Reader(this);
 
     /// <summary>Items stored.</summary>
     public int Count { get; private set; }
 
     /// <summary>The item at <paramref name="index"/> (0-based).</summary>
-    public T this[int index]
-    {
-        get
-        {
-            ArgumentOutOfRangeException.ThrowIfNegative(index);
-            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-            return _readCache.Chunk(this, index >> ChunkShift)[index & ChunkMask];
-        }
-    }
+    public T this[int index] => _reader[index];
 
     /// <summary>
     /// A reader of the list with its own cache of spilled chunks, for a thread other than the one using the list's
     /// indexer: readers on different threads may read at the same time, as long as nothing is appended or truncated
-    /// meanwhile.
+    /// meanwhile (the list's own reader alone is told of a truncation).
     /// </summary>
     public Reader OpenReader() => new(this);
 
@@ -113,11 +108,11 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         var chunksInUse = (count + ChunkMask) >> ChunkShift;
         _chunks.RemoveRange(chunksInUse, _chunks.Count - chunksInUse);
         _spilledAt.RemoveRange(chunksInUse, _spilledAt.Count - chunksInUse);
-        _readCache.Forget(chunksInUse, int.MaxValue);
+        _reader.Forget(chunksInUse, int.MaxValue);
     }
 
     /// <inheritdoc />
-    public IEnumerator<T> GetEnumerator() => Items(_readCache);
+    public IEnumerator<T> GetEnumerator() => _reader.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
@@ -146,23 +141,19 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         items = new T[ChunkSize];
         _spill!.Read(_spilledAt[chunk], MemoryMarshal.AsBytes(items.AsSpan()));
         _chunks[chunk] = items;
-        _readCache.Forget(chunk, chunk + 1);
+        _reader.Forget(chunk, chunk + 1);
         return items;
     }
 
-    private IEnumerator<T> Items(ReadCache cache)
-    {
-        for (var i = 0; i < Count; i++)
-        {
-            yield return cache.Chunk(this, i >> ChunkShift)[i & ChunkMask];
-        }
-    }
-
-    /// <summary>A reader with its own cache of spilled chunks (see <see cref="OpenReader"/>).</summary>
+    /// <summary>
+    /// A reader of the list with a cache of the last few spilled chunks it read back, the oldest replaced first (see
+    /// <see cref="OpenReader"/>).
+    /// </summary>
     public sealed class Reader : IReadOnlyList<T>
     {
         private readonly ChunkedList<T> _list;
-        private readonly ReadCache _cache = new();
+        private readonly (int Chunk, T[]? Items)[] _slots = new (int, T[]?)[ReadCacheSize];
+        private int _next;
 
         internal Reader(ChunkedList<T> list) => _list = list;
 
@@ -176,26 +167,37 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
             {
                 ArgumentOutOfRangeException.ThrowIfNegative(index);
                 ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-                return _cache.Chunk(_list, index >> ChunkShift)[index & ChunkMask];
+                return Chunk(index >> ChunkShift)[index & ChunkMask];
             }
         }
 
         /// <inheritdoc />
-        public IEnumerator<T> GetEnumerator() => _list.Items(_cache);
+        public IEnumerator<T> GetEnumerator()
+        {
+            for (var i = 0; i < Count; i++)
+            {
+                yield return Chunk(i >> ChunkShift)[i & ChunkMask];
+            }
+        }
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-    }
 
-    /// <summary>The last few spilled chunks one reader read back, the oldest replaced first.</summary>
-    private sealed class ReadCache
-    {
-        private readonly (int Chunk, T[]? Items)[] _slots = new (int, T[]?)[ReadCacheSize];
-        private int _next;
-
-        /// <summary>A chunk to read: in memory, or read back into this cache.</summary>
-        public T[] Chunk(ChunkedList<T> list, int chunk)
+        /// <summary>Drops the cached copies of chunks <paramref name="from"/> to <paramref name="to"/> (exclusive).</summary>
+        internal void Forget(int from, int to)
         {
-            if (list._chunks[chunk] is { } items)
+            for (var i = 0; i < ReadCacheSize; i++)
+            {
+                if (_slots[i].Items is not null && _slots[i].Chunk >= from && _slots[i].Chunk < to)
+                {
+                    _slots[i] = (0, null);
+                }
+            }
+        }
+
+        // A chunk to read: in memory, or read back into this reader's cache.
+        private T[] Chunk(int chunk)
+        {
+            if (_list._chunks[chunk] is { } items)
             {
                 return items;
             }
@@ -211,21 +213,9 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
             var slot = _next;
             _next = (slot + 1) % ReadCacheSize;
             items = _slots[slot].Items ?? new T[ChunkSize]; // the evicted chunk's array is reused
-            list._spill!.Read(list._spilledAt[chunk], MemoryMarshal.AsBytes(items.AsSpan()));
+            _list._spill!.Read(_list._spilledAt[chunk], MemoryMarshal.AsBytes(items.AsSpan()));
             _slots[slot] = (chunk, items);
             return items;
-        }
-
-        /// <summary>Drops the cached copies of chunks <paramref name="from"/> to <paramref name="to"/> (exclusive).</summary>
-        public void Forget(int from, int to)
-        {
-            for (var i = 0; i < ReadCacheSize; i++)
-            {
-                if (_slots[i].Items is not null && _slots[i].Chunk >= from && _slots[i].Chunk < to)
-                {
-                    _slots[i] = (0, null);
-                }
-            }
         }
     }
 }
