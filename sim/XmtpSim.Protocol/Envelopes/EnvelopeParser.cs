@@ -89,7 +89,8 @@ public static class EnvelopeParser
     /// not. Every <see cref="ParsedOriginatorEnvelope"/> is built by this parser from its <see cref="ParsedOriginatorEnvelope.Raw"/>,
     /// so on success its fields are what the decode would read, and the caller uses them. The verdict is a pure
     /// function of those immutable bytes, the scheme and the topic rule; it is worked out once per envelope object
-    /// and kept on it, so the replicas of one network decode an envelope once instead of once each. Other bytes
+    /// and kept on it, so the replicas of one network decode an envelope once instead of once each (an envelope a
+    /// node has just signed carries it from the start: see <see cref="FromOwnSigned"/>). Other bytes
     /// (a tampered copy is another object), another scheme or another rule are decoded for real. The caller
     /// charges its own simulated CPU time either way.
     /// </summary>
@@ -122,7 +123,13 @@ public static class EnvelopeParser
             throw new ArgumentException("the signed envelope does not carry this payer envelope", nameof(payer));
         }
 
-        return new ParsedOriginatorEnvelope(layers, unsigned, signer);
+        // A replica decodes the originator layers (they just decoded here), skips the originator signature and decodes
+        // the payer bytes, which are these: so under the scheme and rule the node checked them with, its verdict is
+        // already known.
+        return new ParsedOriginatorEnvelope(layers, unsigned, signer)
+        {
+            Replicated = layers.OriginatorSignature is null ? null : payer.DecodedUnder,
+        };
     }
 
     /// <summary>
@@ -256,6 +263,9 @@ public static class EnvelopeParser
         }
 
         return EnvelopeResult.Ok(new ParsedPayerEnvelope(
-            raw, envelope.TargetOriginator, envelope.MessageRetentionDays, signature, payer, client.Value));
+            raw, envelope.TargetOriginator, envelope.MessageRetentionDays, signature, payer, client.Value)
+        {
+            DecodedUnder = ReplicaVerdict.Of(scheme, topicValidation, null),
+        });
     }
 }

@@ -37,4 +37,10 @@ public sealed class ParsedPayerEnvelope
 
     /// <summary>The decoded client envelope.</summary>
     public ParsedClientEnvelope Client { get; }
+
+    /// <summary>
+    /// The scheme and topic rule under which these bytes were decoded and their signature (if any) recovered, as a
+    /// valid verdict; null when the envelope was decoded from bytes checked earlier, without recovering anything.
+    /// </summary>
+    internal ReplicaVerdict? DecodedUnder { get; init; }
 }

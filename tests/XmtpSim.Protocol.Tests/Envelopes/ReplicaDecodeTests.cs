@@ -38,6 +38,34 @@ public sealed class ReplicaDecodeTests
     }
 
     [Fact]
+    public void An_envelope_its_node_just_signed_carries_the_verdict_a_replica_reaches_without_recovering_again()
+    {
+        var counting = new CountingScheme(Scheme);
+        var payerMessage = SignPayer(ApplicationMessage(300, 6));
+        var payer = EnvelopeParser.ParsePayer(payerMessage, counting).Unwrap();
+        var own = EnvelopeParser.FromOwnSigned(Originate(payerMessage, 6), payer, Node.Address);
+        var recoveries = counting.Recoveries;
+
+        Assert.Null(EnvelopeParser.CheckReplicated(own, counting));
+        Assert.Equal(recoveries, counting.Recoveries);
+        Assert.Null(EnvelopeParser.ParseReplicated(own.Raw, counting).Error); // what decoding the bytes again concludes
+        Assert.Equal(recoveries + 1, counting.Recoveries);
+    }
+
+    [Fact]
+    public void An_envelope_signed_over_a_payer_checked_under_another_scheme_is_decoded_for_real()
+    {
+        var modeled = new CountingScheme(new ModeledSignatureScheme());
+        var payerMessage = SignPayer(ApplicationMessage(300, 7)); // a real payer signature
+        var payer = EnvelopeParser.ParsePayer(payerMessage, Scheme).Unwrap();
+        var own = EnvelopeParser.FromOwnSigned(Originate(payerMessage, 7), payer, Node.Address);
+
+        Assert.Equal(EnvelopeErrorCode.PayerSignatureInvalid, EnvelopeParser.CheckReplicated(own, modeled)?.Code);
+        Assert.Equal(1, modeled.Recoveries);
+        Assert.Null(EnvelopeParser.CheckReplicated(own, Scheme));
+    }
+
+    [Fact]
     public void Each_envelope_object_gets_its_own_verdict()
     {
         var modeled = new ModeledSignatureScheme();
@@ -51,5 +79,20 @@ public sealed class ReplicaDecodeTests
         Assert.Null(EnvelopeParser.CheckReplicated(modeledSigned, modeled));
         Assert.Equal(EnvelopeErrorCode.PayerSignatureInvalid, EnvelopeParser.CheckReplicated(realSigned, modeled)?.Code);
         Assert.Null(EnvelopeParser.CheckReplicated(modeledSigned, modeled)); // a refusal of one object is not another's
+    }
+
+    private sealed class CountingScheme(ISignatureScheme inner) : ISignatureScheme
+    {
+        public int Recoveries { get; private set; }
+
+        public string Name => inner.Name;
+
+        public byte[] Sign(SigningKey key, ReadOnlySpan<byte> digest) => inner.Sign(key, digest);
+
+        public bool TryRecoverAddress(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature, out EthAddress address)
+        {
+            Recoveries++;
+            return inner.TryRecoverAddress(digest, signature, out address);
+        }
     }
 }
