@@ -39,8 +39,7 @@ public sealed class SimulationEngine : IDisposable
         """);
 
     private readonly EngineOptions _options;
-    private readonly ActorSystem _system;
-    private readonly IActorRef _root;
+    private readonly Task<AkkaHost> _akka;
     private readonly List<ActorSlot> _slots = [];
     private readonly Dictionary<string, ActorSlot> _slotsByName = new(StringComparer.Ordinal);
     private readonly PriorityQueue<SimEvent, EventKey> _queue = new();
@@ -61,12 +60,12 @@ public sealed class SimulationEngine : IDisposable
         _journal = journal;
         Network = new NetworkModel(options.Network);
         _random = SimRandom.ForActor(options.Seed, EngineId.Name);
-        _system = ActorSystem.Create("xmtpsim", AkkaConfig);
-        _root = _system.ActorOf(SimRootActor.Props(ReportFailure), "sim");
 
-        // A top-level actor is activated by the guardian on the thread pool; wait for that once, so that
-        // from here on every Tell to the root (and its children) runs inline on the engine's thread.
-        _root.Ask<ActorIdentity>(new Identify("ready"), TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+        // Starting Akka.NET (configuration, guardians, scheduler) takes tens of milliseconds in a fresh process, and
+        // nothing needs it until the first actor is spawned: it starts on a thread of its own while the caller
+        // registers the actors. It decides nothing about the run: every actor is still spawned, in index order, on
+        // the engine's thread.
+        _akka = Task.Factory.StartNew(() => AkkaHost.Start(ReportFailure), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     /// <summary>Simulated time of the instant being (or last) processed, nanoseconds.</summary>
@@ -234,14 +233,20 @@ public sealed class SimulationEngine : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _system.Terminate().Wait(TimeSpan.FromSeconds(10));
+        // A start-up failure was thrown where the system was first needed (Start); there is no system to stop then.
+        ((IAsyncResult)_akka).AsyncWaitHandle.WaitOne();
+        var system = _akka.IsCompletedSuccessfully ? _akka.Result.System : null;
+        system?.Terminate().Wait(TimeSpan.FromSeconds(10));
         foreach (var slot in _slots)
         {
             slot.JournalBuffer.Dispose();
         }
 
-        _system.Dispose();
+        system?.Dispose();
     }
+
+    // The actor system, once started (waits for it the first time; a start-up failure is thrown here).
+    private AkkaHost Akka => _akka.GetAwaiter().GetResult();
 
     /// <summary>
     /// Returns the message and timer events <paramref name="slot"/> handled this instant to the actors that made
@@ -437,7 +442,7 @@ public sealed class SimulationEngine : IDisposable
         slot.Alive = false;
         slot.ClearTimers();
         slot.Outbox.RemoveAll(ev => ev.Kind != EventKind.Wake); // unsent work dies; deferred arrivals still come due (and drop)
-        _system.Stop(slot.Ref!);
+        Akka.System.Stop(slot.Ref!);
         foreach (var other in _slots.Where(s => s.Alive && s.Connections.Contains(slot.Self.Index)))
         {
             // The crashed process's sockets close: peers see EOF after a one-way delay.
@@ -471,7 +476,7 @@ public sealed class SimulationEngine : IDisposable
         slot.Alive = true;
         var props = slot.Factory(slot);
         var name = slot.Incarnation == 0 ? slot.Self.Name : $"{slot.Self.Name}~{slot.Incarnation}";
-        _root.Tell(new SimRootActor.Spawn(props, name, created => slot.Ref = created));
+        Akka.Root.Tell(new SimRootActor.Spawn(props, name, created => slot.Ref = created));
         if (slot.Ref is null)
         {
             throw new InvalidOperationException($"actor '{slot.Self.Name}' was not created inline");
@@ -503,6 +508,28 @@ public sealed class SimulationEngine : IDisposable
         if (_failure is not null)
         {
             throw new SimulationFailedException($"an actor failed at t={SimTime.Format(Now)}: {_failure.Message}", _failure);
+        }
+    }
+
+    private sealed record AkkaHost(ActorSystem System, IActorRef Root)
+    {
+        public static AkkaHost Start(Action<Exception> reportFailure)
+        {
+            var system = ActorSystem.Create("xmtpsim", AkkaConfig);
+            try
+            {
+                var root = system.ActorOf(SimRootActor.Props(reportFailure), "sim");
+
+                // A top-level actor is activated by the guardian on the thread pool; wait for that once, so that
+                // from here on every Tell to the root (and its children) runs inline on the engine's thread.
+                root.Ask<ActorIdentity>(new Identify("ready"), TimeSpan.FromSeconds(30)).GetAwaiter().GetResult();
+                return new AkkaHost(system, root);
+            }
+            catch
+            {
+                system.Dispose();
+                throw;
+            }
         }
     }
 }

@@ -46,9 +46,27 @@ public static class SimulationBuilder
     public static BuiltSimulation Build(
         Scenario scenario, JournalWriter journal, int parallelism, ScratchFile? envelopeBytes = null, long? bytesInMemoryNanos = null)
     {
-        var seed = (ulong)scenario.Seed;
         var nodeIds = scenario.Network.NodeIds.Select(id => (uint)id).ToList();
         IReadOnlyList<RegionLayout> regions = Regions(scenario, nodeIds);
+
+        // First: the engine starts Akka.NET in the background while the keys, the workload and the actors are made.
+        var engine = new SimulationEngine(EngineOptions(scenario, regions, parallelism), journal);
+        try
+        {
+            return Populate(engine, scenario, nodeIds, regions, envelopeBytes, bytesInMemoryNanos);
+        }
+        catch
+        {
+            engine.Dispose(); // stops the actor system; the exception is the caller's
+            throw;
+        }
+    }
+
+    private static BuiltSimulation Populate(
+        SimulationEngine engine, Scenario scenario, List<uint> nodeIds, IReadOnlyList<RegionLayout> regions,
+        ScratchFile? envelopeBytes, long? bytesInMemoryNanos)
+    {
+        var seed = (ulong)scenario.Seed;
         var regionOfNode = regions.SelectMany(r => r.NodeIds.Select(n => (n, r.Index))).ToDictionary(x => x.n, x => x.Index);
         var costs = new CryptoCosts(SimTime.Nanos(scenario.CryptoCost.Sign), SimTime.Nanos(scenario.CryptoCost.Recover));
 
@@ -71,7 +89,6 @@ public static class SimulationBuilder
             scheme = new RealSignatureScheme(Secp256k1Backends.Default, new RecoveryCache(RecoveryCacheEntries));
         }
 
-        var engine = new SimulationEngine(EngineOptions(scenario, regions, parallelism), journal);
         var plan = WorkloadPlanner.Plan(scenario, regions);
         var workloadEnd = SimTime.Nanos(scenario.Duration);
         var registered = new List<RegisteredNode>();
