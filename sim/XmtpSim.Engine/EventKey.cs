@@ -4,23 +4,40 @@ namespace XmtpSim.Engine;
 /// The total order of events: time, then destination, then source, then the source's own send counter.
 /// Never arrival order or thread timing.
 /// </summary>
-internal readonly record struct EventKey(long Time, int Destination, int Source, long Counter) : IComparable<EventKey>
+internal readonly record struct EventKey : IComparable<EventKey>
 {
+    // Destination in the high half, source in the low half, each with its sign bit flipped: unsigned order of the
+    // pair is then (destination, source) in signed order (the engine's own index is -1), so the event queue compares
+    // two numbers and a counter instead of four fields.
+    private readonly ulong _route;
+
+    public EventKey(long time, int destination, int source, long counter)
+    {
+        Time = time;
+        _route = ((ulong)(uint)(destination ^ int.MinValue) << 32) | (uint)(source ^ int.MinValue);
+        Counter = counter;
+    }
+
+    public long Time { get; init; }
+
+    public int Destination => (int)(uint)(_route >> 32) ^ int.MinValue;
+
+    public int Source => (int)(uint)_route ^ int.MinValue;
+
+    public long Counter { get; }
+
     public int CompareTo(EventKey other)
     {
-        var c = Time.CompareTo(other.Time);
-        if (c != 0)
+        if (Time != other.Time)
         {
-            return c;
+            return Time < other.Time ? -1 : 1;
         }
 
-        c = Destination.CompareTo(other.Destination);
-        if (c != 0)
+        if (_route != other._route)
         {
-            return c;
+            return _route < other._route ? -1 : 1;
         }
 
-        c = Source.CompareTo(other.Source);
-        return c != 0 ? c : Counter.CompareTo(other.Counter);
+        return Counter.CompareTo(other.Counter);
     }
 }
