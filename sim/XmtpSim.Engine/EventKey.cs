@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace XmtpSim.Engine;
 
 /// <summary>
@@ -25,6 +27,11 @@ internal readonly record struct EventKey : IComparable<EventKey>
     public int Source => (int)(uint)_route ^ int.MinValue;
 
     public long Counter { get; }
+
+    /// <summary>True when this key comes strictly before <paramref name="other"/> (<see cref="CompareTo"/> &lt; 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsBefore(in EventKey other) =>
+        Time != other.Time ? Time < other.Time : _route != other._route ? _route < other._route : Counter < other.Counter;
 
     public int CompareTo(EventKey other)
     {

@@ -42,7 +42,7 @@ public sealed class SimulationEngine : IDisposable
     private readonly Task<AkkaHost> _akka;
     private readonly List<ActorSlot> _slots = [];
     private readonly Dictionary<string, ActorSlot> _slotsByName = new(StringComparer.Ordinal);
-    private readonly PriorityQueue<SimEvent, EventKey> _queue = new();
+    private readonly EventQueue _queue = new();
     private readonly JournalWriter _journal;
     private readonly SimRandom _random;
     private readonly List<SimEvent> _batch = [];
@@ -133,14 +133,14 @@ public sealed class SimulationEngine : IDisposable
     public void Inject(ActorId to, object message, long atNanos)
     {
         var ev = _slots[to.Index].LocalEvent(atNanos, message, ++_engineCounter);
-        _queue.Enqueue(ev, ev.Key);
+        _queue.Enqueue(ev);
     }
 
     /// <summary>Applies <paramref name="command"/> at <paramref name="atNanos"/>, before that instant's messages.</summary>
     public void Schedule(EngineCommand command, long atNanos)
     {
         var ev = SimEvent.Other(new EventKey(atNanos, EngineId.Index, EngineId.Index, ++_engineCounter), EventKind.Command, command);
-        _queue.Enqueue(ev, ev.Key);
+        _queue.Enqueue(ev);
     }
 
     /// <summary>Runs until simulated time passes <paramref name="untilNanos"/> or nothing is left to do.</summary>
@@ -151,7 +151,7 @@ public sealed class SimulationEngine : IDisposable
         Start();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism) };
         var nextProgress = 1L << 16;
-        while (_queue.TryPeek(out _, out var head) && head.Time <= untilNanos)
+        while (_queue.TryPeekKey(out var head) && head.Time <= untilNanos)
         {
             RunInstant(head.Time, parallel);
             if (progress is not null && _events >= nextProgress)
@@ -174,7 +174,7 @@ public sealed class SimulationEngine : IDisposable
     {
         Now = time;
         _batch.Clear();
-        while (_queue.TryPeek(out _, out var key) && key.Time == Now)
+        while (_queue.TryPeekKey(out var key) && key.Time == Now)
         {
             var ev = _queue.Dequeue();
             _events += ev.Kind == EventKind.Wake ? 0 : 1;
@@ -370,7 +370,7 @@ public sealed class SimulationEngine : IDisposable
     {
         foreach (var ev in slot.Outbox)
         {
-            _queue.Enqueue(ev, ev.Key);
+            _queue.Enqueue(ev);
         }
 
         slot.Outbox.Clear();
@@ -498,7 +498,7 @@ public sealed class SimulationEngine : IDisposable
     {
         holder.Connections.Remove(peer.Self.Index);
         var ev = holder.LocalEvent(Now + delayNanos, new ConnectionLost(peer.Self, reason), ++_engineCounter);
-        _queue.Enqueue(ev, ev.Key);
+        _queue.Enqueue(ev);
     }
 
     private void ReportFailure(Exception exception) => Interlocked.CompareExchange(ref _failure, exception, null);

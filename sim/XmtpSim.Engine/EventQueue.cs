@@ -1,0 +1,116 @@
+using System.Runtime.CompilerServices;
+
+namespace XmtpSim.Engine;
+
+/// <summary>
+/// The engine's pending events, smallest <see cref="EventKey"/> first: a 4-ary min-heap, the layout of
+/// <see cref="PriorityQueue{TElement, TPriority}"/>, with the key comparison written into the sift loops. The queue
+/// holds every message in flight and is the engine's hottest structure; the general queue calls
+/// <see cref="EventKey.CompareTo"/> through the default comparer on every step, which the JIT does not inline.
+/// Events with equal keys (an actor's wake-ups for one instant, which are never delivered) come out in an order
+/// fixed by the sequence of operations, as in any heap.
+/// </summary>
+internal sealed class EventQueue
+{
+    private const int Arity = 4;
+    private const int Log2Arity = 2;
+
+    private Entry[] _heap = new Entry[256];
+    private int _count;
+
+    /// <summary>Events queued.</summary>
+    public int Count => _count;
+
+    /// <summary>Queues <paramref name="ev"/> under its current <see cref="SimEvent.Key"/>.</summary>
+    public void Enqueue(SimEvent ev)
+    {
+        if (_count == _heap.Length)
+        {
+            Array.Resize(ref _heap, _heap.Length * 2);
+        }
+
+        var entry = new Entry(ev.Key, ev);
+        var heap = _heap;
+        var index = _count++;
+        while (index > 0)
+        {
+            var parent = (index - 1) >> Log2Arity;
+            if (!Less(entry.Key, heap[parent].Key))
+            {
+                break;
+            }
+
+            heap[index] = heap[parent];
+            index = parent;
+        }
+
+        heap[index] = entry;
+    }
+
+    /// <summary>The smallest key, if any event is queued.</summary>
+    public bool TryPeekKey(out EventKey key)
+    {
+        if (_count == 0)
+        {
+            key = default;
+            return false;
+        }
+
+        key = _heap[0].Key;
+        return true;
+    }
+
+    /// <summary>Removes and returns the event with the smallest key.</summary>
+    public SimEvent Dequeue()
+    {
+        if (_count == 0)
+        {
+            throw new InvalidOperationException("the event queue is empty");
+        }
+
+        var heap = _heap;
+        var root = heap[0].Event;
+        var last = --_count;
+        if (last > 0)
+        {
+            var moved = heap[last];
+            var index = 0;
+            while (true)
+            {
+                var first = (index << Log2Arity) + 1;
+                if (first >= last)
+                {
+                    break;
+                }
+
+                var smallest = first;
+                var end = Math.Min(first + Arity, last);
+                for (var child = first + 1; child < end; child++)
+                {
+                    if (Less(heap[child].Key, heap[smallest].Key))
+                    {
+                        smallest = child;
+                    }
+                }
+
+                if (!Less(heap[smallest].Key, moved.Key))
+                {
+                    break;
+                }
+
+                heap[index] = heap[smallest];
+                index = smallest;
+            }
+
+            heap[index] = moved;
+        }
+
+        heap[last] = default; // the event is the caller's now; the array does not keep it alive
+        return root;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Less(in EventKey a, in EventKey b) => a.IsBefore(b);
+
+    private readonly record struct Entry(EventKey Key, SimEvent Event);
+}
