@@ -1,3 +1,4 @@
+using System.Numerics;
 using Akka.Actor;
 using Google.Protobuf;
 using XmtpSim.Actors.Journal;
@@ -29,7 +30,10 @@ public sealed class ClientActor : UntypedActor
     private const int WelcomeBaseBytes = 1024;
     private const int WelcomeBytesPerMember = 150;
     private static readonly long ResubscribeDelayNanos = SimTime.NanosPerSecond;
-    private static readonly string?[] SenderNames = new string?[1 << 18];
+    private const int MaxSenderNames = 1 << 18;
+
+    // Sender names by client index, grown to the largest index asked for: a short run keeps a few hundred.
+    private static string?[] senderNames = new string?[1024];
 
     /// <summary>What one group's offer applied, per thread: reused for every batch (OnApplied never reads another batch).</summary>
     [ThreadStatic]
@@ -503,10 +507,18 @@ public sealed class ClientActor : UntypedActor
     /// <summary>"client-&lt;index&gt;", one string per sender for the whole process (a day has tens of millions of applies).</summary>
     private static string SenderName(int index)
     {
-        var names = SenderNames;
-        if ((uint)index >= (uint)names.Length)
+        if ((uint)index >= MaxSenderNames)
         {
             return $"client-{index}";
+        }
+
+        var names = Volatile.Read(ref senderNames);
+        if (index >= names.Length)
+        {
+            var grown = new string?[Math.Min(MaxSenderNames, 2 * (int)BitOperations.RoundUpToPowerOf2((uint)index + 1))];
+            names.CopyTo(grown, 0);
+            Volatile.Write(ref senderNames, grown); // a racing copy may win instead: names are only shared, never required
+            names = grown;
         }
 
         return names[index] ??= $"client-{index}"; // a race writes equal strings

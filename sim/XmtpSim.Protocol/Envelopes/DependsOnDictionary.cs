@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using XmtpSim.Protocol.Cursors;
+using XmtpSim.Protocol.Storage;
 
 namespace XmtpSim.Protocol.Envelopes;
 
@@ -17,11 +18,9 @@ namespace XmtpSim.Protocol.Envelopes;
 /// </summary>
 public sealed class DependsOnDictionary : IReadOnlyDictionary<uint, ulong>
 {
-    private const int SlotBits = 18;
-
     // Recently made one-entry maps, by a hash of their entry. A slot is overwritten by the next map that lands
     // on it; a race between threads only loses a chance to share.
-    private static readonly DependsOnDictionary?[] Recent = new DependsOnDictionary?[1 << SlotBits];
+    private static readonly RecentSlots<DependsOnDictionary> Recent = new(maxBits: 18);
 
     private readonly KeyValuePair<uint, ulong>[] _entries;
     private VectorClock? _clock;
@@ -63,14 +62,14 @@ public sealed class DependsOnDictionary : IReadOnlyDictionary<uint, ulong>
         }
 
         var entry = source.First();
-        ref var slot = ref Recent[Slot(entry)];
-        if (Volatile.Read(ref slot) is { } known && known._entries[0].Key == entry.Key && known._entries[0].Value == entry.Value)
+        var slot = Slot(entry);
+        if (Recent.Get(slot) is { } known && known._entries[0].Key == entry.Key && known._entries[0].Value == entry.Value)
         {
             return known;
         }
 
         var made = new DependsOnDictionary([entry]);
-        Volatile.Write(ref slot, made);
+        Recent.Set(slot, made);
         return made;
     }
 
@@ -99,6 +98,6 @@ public sealed class DependsOnDictionary : IReadOnlyDictionary<uint, ulong>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     // Fibonacci hashing: consecutive sequence ids (a day's commits are numbered 1, 2, 3, …) land in distinct slots.
-    private static int Slot(KeyValuePair<uint, ulong> entry) =>
-        (int)(((entry.Value ^ ((ulong)entry.Key << 40) ^ entry.Key) * 0x9E3779B97F4A7C15UL) >> (64 - SlotBits));
+    private static ulong Slot(KeyValuePair<uint, ulong> entry) =>
+        (entry.Value ^ ((ulong)entry.Key << 40) ^ entry.Key) * 0x9E3779B97F4A7C15UL;
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Google.Protobuf;
+using XmtpSim.Protocol.Storage;
 
 namespace XmtpSim.Protocol.Topics;
 
@@ -17,18 +18,14 @@ public readonly struct Topic : IEquatable<Topic>
     /// <summary>Longest topic the node accepts, in bytes.</summary>
     public const int MaxLength = 128;
 
-    private const int ParsedSlotBits = 18;
-
     // The byte arrays of recently parsed or built topics, by hash: a group's every message names the same topic, and
     // a node keeps millions of messages, so parsing hands out one array per topic instead of one per envelope. A
     // slot is overwritten by the next topic that lands on it; a race between threads only loses a chance to share.
-    private static readonly byte[]?[] RecentlyParsed = new byte[]?[1 << ParsedSlotBits];
-
-    private const int TextSlotBits = 16;
+    private static readonly RecentSlots<byte[]> RecentlyParsed = new(maxBits: 18);
 
     // The display text of recently printed topics, by hash: every replica journals the topic of each envelope it
     // stores, so printing reuses one string per topic instead of making three per line. Same overwrite rule.
-    private static readonly TopicText?[] RecentlyPrinted = new TopicText?[1 << TextSlotBits];
+    private static readonly RecentSlots<TopicText> RecentlyPrinted = new(maxBits: 16);
 
     private readonly byte[]? _bytes;
     private readonly int _hash; // of the bytes, once: topics key the busiest dictionaries of nodes and clients
@@ -128,12 +125,12 @@ public readonly struct Topic : IEquatable<Topic>
     /// </summary>
     private static byte[] Shared(byte[]? made, ReadOnlySpan<byte> bytes, int hash)
     {
-        ref var slot = ref RecentlyParsed[(uint)hash >> (32 - ParsedSlotBits)];
-        var known = Volatile.Read(ref slot);
+        var slot = (ulong)(uint)hash << 32;
+        var known = RecentlyParsed.Get(slot);
         if (known is null || !bytes.SequenceEqual(known))
         {
             known = made ?? bytes.ToArray();
-            Volatile.Write(ref slot, known);
+            RecentlyParsed.Set(slot, known);
         }
 
         return known;
@@ -247,12 +244,12 @@ public readonly struct Topic : IEquatable<Topic>
             return "(default topic)";
         }
 
-        ref var slot = ref RecentlyPrinted[(uint)_hash >> (32 - TextSlotBits)];
-        var known = Volatile.Read(ref slot);
+        var slot = (ulong)(uint)_hash << 32;
+        var known = RecentlyPrinted.Get(slot);
         if (known is null || !known.Bytes.AsSpan().SequenceEqual(_bytes)) // the same array compares in one step
         {
             known = new TopicText(_bytes, Kind.WireName() + "/" + Convert.ToHexStringLower(Identifier));
-            Volatile.Write(ref slot, known);
+            RecentlyPrinted.Set(slot, known);
         }
 
         return known.Text;
