@@ -42,6 +42,24 @@ public sealed class EngineTests
     }
 
     [Fact]
+    public void An_engine_disposed_while_its_actor_system_is_still_starting_disposes_cleanly_and_the_next_engine_runs()
+    {
+        using (var journal = new JournalWriter())
+        {
+            var unused = new SimulationEngine(Constant(5), journal); // Akka.NET is still starting in the background
+            unused.Register("a", sim => PingPongActor.Props(sim));
+            unused.Dispose();
+        }
+
+        using var journal2 = new JournalWriter();
+        using var engine = new SimulationEngine(Constant(5), journal2);
+        var a = engine.Register("a", sim => PingPongActor.Props(sim));
+        var b = engine.Register("b", sim => PingPongActor.Props(sim));
+        engine.Inject(a, new Kick(b, 3), 0);
+        Assert.Equal(4, engine.Run(SimTime.NanosPerSecond).MessagesDelivered);
+    }
+
+    [Fact]
     public void Latency_is_physical_each_hop_takes_exactly_the_link_latency()
     {
         using var journal = new JournalWriter();
