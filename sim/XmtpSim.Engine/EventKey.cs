@@ -28,23 +28,10 @@ internal readonly record struct EventKey : IComparable<EventKey>
 
     public long Counter { get; }
 
-    /// <summary>True when this key comes strictly before <paramref name="other"/> (<see cref="CompareTo"/> &lt; 0).</summary>
+    /// <summary>True when this key comes strictly before <paramref name="other"/>: the order itself.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool IsBefore(in EventKey other) =>
         Time != other.Time ? Time < other.Time : _route != other._route ? _route < other._route : Counter < other.Counter;
 
-    public int CompareTo(EventKey other)
-    {
-        if (Time != other.Time)
-        {
-            return Time < other.Time ? -1 : 1;
-        }
-
-        if (_route != other._route)
-        {
-            return _route < other._route ? -1 : 1;
-        }
-
-        return Counter.CompareTo(other.Counter);
-    }
+    public int CompareTo(EventKey other) => IsBefore(other) ? -1 : other.IsBefore(this) ? 1 : 0;
 }

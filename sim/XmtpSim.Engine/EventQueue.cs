@@ -1,11 +1,9 @@
-using System.Runtime.CompilerServices;
-
 namespace XmtpSim.Engine;
 
 /// <summary>
 /// The engine's pending events, smallest <see cref="EventKey"/> first: a 4-ary min-heap, the layout of
-/// <see cref="PriorityQueue{TElement, TPriority}"/>, with the key comparison written into the sift loops. The queue
-/// holds every message in flight and is the engine's hottest structure; the general queue calls
+/// <see cref="PriorityQueue{TElement, TPriority}"/>, with <see cref="EventKey.IsBefore"/> inlined into the sift
+/// loops. The queue holds every message in flight and is the engine's hottest structure; the general queue calls
 /// <see cref="EventKey.CompareTo"/> through the default comparer on every step, which the JIT does not inline.
 /// Events with equal keys (an actor's wake-ups for one instant, which are never delivered) come out in an order
 /// fixed by the sequence of operations, as in any heap.
@@ -35,7 +33,7 @@ internal sealed class EventQueue
         while (index > 0)
         {
             var parent = (index - 1) >> Log2Arity;
-            if (!Less(entry.Key, heap[parent].Key))
+            if (!entry.Key.IsBefore(heap[parent].Key))
             {
                 break;
             }
@@ -87,13 +85,13 @@ internal sealed class EventQueue
                 var end = Math.Min(first + Arity, last);
                 for (var child = first + 1; child < end; child++)
                 {
-                    if (Less(heap[child].Key, heap[smallest].Key))
+                    if (heap[child].Key.IsBefore(heap[smallest].Key))
                     {
                         smallest = child;
                     }
                 }
 
-                if (!Less(heap[smallest].Key, moved.Key))
+                if (!heap[smallest].Key.IsBefore(moved.Key))
                 {
                     break;
                 }
@@ -108,9 +106,6 @@ internal sealed class EventQueue
         heap[last] = default; // the event is the caller's now; the array does not keep it alive
         return root;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Less(in EventKey a, in EventKey b) => a.IsBefore(b);
 
     private readonly record struct Entry(EventKey Key, SimEvent Event);
 }

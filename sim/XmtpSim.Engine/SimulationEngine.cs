@@ -233,9 +233,10 @@ public sealed class SimulationEngine : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        // A start-up failure was thrown where the system was first needed (Start); there is no system to stop then.
-        ((IAsyncResult)_akka).AsyncWaitHandle.WaitOne();
-        var system = _akka.IsCompletedSuccessfully ? _akka.Result.System : null;
+        // Waits for the start-up to end, without throwing: a start-up failure was thrown where the system was first
+        // needed (Start), and there is no system to stop then.
+        ((Task)_akka).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+        var system = _akka.IsCompletedSuccessfully ? Akka.System : null;
         system?.Terminate().Wait(TimeSpan.FromSeconds(10));
         foreach (var slot in _slots)
         {

@@ -88,7 +88,7 @@ public static class SimulationRunner
         {
             // On the way out with another exception, the writer is still waited for (not left writing into the output
             // folder), and that exception is the one reported.
-            ((IAsyncResult?)deliveries)?.AsyncWaitHandle.WaitOne();
+            ((Task?)deliveries)?.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
         }
 
         return new RunOutcome(results, simulated.Stats, files);
