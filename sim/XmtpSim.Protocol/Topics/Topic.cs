@@ -125,7 +125,7 @@ public readonly struct Topic : IEquatable<Topic>
     /// </summary>
     private static byte[] Shared(byte[]? made, ReadOnlySpan<byte> bytes, int hash)
     {
-        var slot = (ulong)(uint)hash << 32;
+        var slot = SlotKey(hash);
         var known = RecentlyParsed.Get(slot);
         if (known is null || !bytes.SequenceEqual(known))
         {
@@ -244,7 +244,7 @@ public readonly struct Topic : IEquatable<Topic>
             return "(default topic)";
         }
 
-        var slot = (ulong)(uint)_hash << 32;
+        var slot = SlotKey(_hash);
         var known = RecentlyPrinted.Get(slot);
         if (known is null || !known.Bytes.AsSpan().SequenceEqual(_bytes)) // the same array compares in one step
         {
@@ -260,6 +260,9 @@ public readonly struct Topic : IEquatable<Topic>
 
     /// <summary>Byte inequality.</summary>
     public static bool operator !=(Topic left, Topic right) => !left.Equals(right);
+
+    // The bytes' hash in the top bits, where the sharing tables pick their slot.
+    private static ulong SlotKey(int hash) => (ulong)(uint)hash << 32;
 
     private static int HashOf(ReadOnlySpan<byte> bytes)
     {
