@@ -107,6 +107,45 @@ public sealed class NodeActorSpec : Akka.TestKit.Xunit2.TestKit
         Assert.Contains("not been seen", reply.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Node_poll_should_send_every_subscriber_one_shared_batch_of_a_single_new_row_and_its_own_batch_of_several()
+    {
+        LoadRates();
+        var topic = Protocol.Topics.Topic.GroupMessages(GroupId);
+        ActorId[] clients = [new(10, "client-0"), new(11, "client-1")];
+        foreach (var client in clients)
+        {
+            _sim.Sender = client;
+            _node.Tell(new SubscribeTopics([new TopicFilter(topic, Protocol.Cursors.VectorClock.Empty)]));
+        }
+
+        Publish(ApplicationMessage(dependsOnCommit: 0));
+        var single = PollBatches(clients);
+        Assert.Same(single[0], single[1]);
+        Assert.Equal((100u, 1ul), (Assert.Single(single[0].Envelopes).OriginatorNodeId, single[0].Envelopes[0].SequenceId));
+
+        Publish(ApplicationMessage(dependsOnCommit: 0));
+        Publish(ApplicationMessage(dependsOnCommit: 0));
+        var pair = PollBatches(clients);
+        foreach (var batch in pair)
+        {
+            Assert.Equal([2ul, 3ul], batch.Envelopes.Select(e => e.SequenceId));
+        }
+
+        Assert.NotSame(single[0], pair[0]);
+    }
+
+    /// <summary>Fires the node's poll; returns what it sent each of <paramref name="clients"/>, in their order.</summary>
+    private TopicEnvelopes[] PollBatches(ActorId[] clients)
+    {
+        var (due, tick) = _sim.Timers["poll"];
+        _sim.Now = due;
+        _sim.Sender = NodeId;
+        _sim.Sent.Clear();
+        _node.Tell(tick);
+        return [.. clients.Select(c => Assert.IsType<TopicEnvelopes>(Assert.Single(_sim.Sent, s => s.To == c).Message))];
+    }
+
     private void LoadRates()
     {
         _sim.Sender = Settlement;

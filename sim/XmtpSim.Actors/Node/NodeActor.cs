@@ -40,6 +40,7 @@ public sealed class NodeActor : UntypedActor
     private readonly Dictionary<int, (ActorId Client, List<ParsedOriginatorEnvelope> Envelopes)> _pollBatches = [];
     private readonly Stack<List<ParsedOriginatorEnvelope>> _pollLists = [];
     private readonly List<int> _pollOrder = [];
+    private readonly Dictionary<ParsedOriginatorEnvelope, TopicEnvelopes> _singleRows = new(ReferenceEqualityComparer.Instance);
     private Dictionary<uint, RegisteredNode> _registry = [];
     private RateRegistry? _rates;
     private bool _chainStreaming;
@@ -567,17 +568,28 @@ public sealed class NodeActor : UntypedActor
             foreach (var index in order)
             {
                 var (client, envelopes) = perClient[index];
-                _sim.Send(client, new TopicEnvelopes(envelopes.ToArray(), CatchUpComplete: false));
+                _sim.Send(client, envelopes.Count == 1 ? SingleRow(envelopes[0]) : new TopicEnvelopes(envelopes.ToArray(), CatchUpComplete: false));
                 envelopes.Clear();
                 _pollLists.Push(envelopes);
             }
 
             order.Clear();
             perClient.Clear();
+            _singleRows.Clear();
             _newSincePoll.Clear();
         }
 
         _sim.StartTimer("poll", _settings.PollIntervalNanos, PollTick.Instance);
+    }
+
+    /// <summary>
+    /// The batch of just <paramref name="row"/>, made once per poll: most batches hold one envelope, sent to every
+    /// member of its group, and a message is immutable, so its subscribers share one.
+    /// </summary>
+    private TopicEnvelopes SingleRow(ParsedOriginatorEnvelope row)
+    {
+        ref var message = ref CollectionsMarshal.GetValueRefOrAddDefault(_singleRows, row, out _);
+        return message ??= new TopicEnvelopes([row], CatchUpComplete: false);
     }
 
     // ---- broken streams -----------------------------------------------------------------------
