@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
@@ -35,7 +37,7 @@ public static class WireSlices
 
     private static bool TryFill(IMessage message, ReadOnlyMemory<byte> source)
     {
-        var descriptor = message.Descriptor;
+        var shape = Shape.Of(message);
         var span = source.Span;
         var pos = 0;
         var seenLow = 0UL; // singular fields already sliced: numbers below 64 as bits, any others in the list
@@ -50,24 +52,23 @@ public static class WireSlices
                 return false;
             }
 
-            var field = length >= 0 ? descriptor.FindFieldByNumber(number) : null;
-            if (field is not null && !field.IsRepeated && !field.IsMap &&
-                field.FieldType is FieldType.Bytes or FieldType.Message && FirstTime(number, ref seenLow, ref seen))
+            var field = length >= 0 ? shape.Sliced(number) : null;
+            if (field is not null && FirstTime(number, ref seenLow, ref seen))
             {
                 var slice = source.Slice(start, length);
-                if (field.FieldType == FieldType.Bytes)
+                if (field.Parser is null)
                 {
-                    field.Accessor.SetValue(message, UnsafeByteOperations.UnsafeWrap(slice));
+                    field.Set(message, UnsafeByteOperations.UnsafeWrap(slice));
                 }
                 else
                 {
-                    var sub = field.MessageType.Parser.ParseFrom(ReadOnlySpan<byte>.Empty);
+                    var sub = field.Parser.ParseFrom(ReadOnlySpan<byte>.Empty);
                     if (!TryFill(sub, slice))
                     {
                         return false;
                     }
 
-                    field.Accessor.SetValue(message, sub);
+                    field.Set(message, sub);
                 }
 
                 continue;
@@ -154,4 +155,73 @@ public static class WireSlices
 
         return false;
     }
+
+    /// <summary>
+    /// The fields of one message type that are decoded as slices: its singular bytes and sub-message fields, by
+    /// number, each with a compiled setter. Google.Protobuf's own accessors set a field through
+    /// <see cref="MethodBase.Invoke(object, object[])"/> when the runtime generates no code (as the CLI's
+    /// configuration asks), which cost a reflection call per field of every envelope decoded; a delegate bound
+    /// to the generated property's setter needs no generated code. Built once per type, shared by all threads.
+    /// </summary>
+    private sealed class Shape
+    {
+        private static readonly ConcurrentDictionary<Type, Shape> Shapes = new();
+        private static readonly MethodInfo TypedSetterMethod =
+            typeof(Shape).GetMethod(nameof(TypedSetter), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+        // Numbers below 64 (every XMTP message's) index an array; any others, a table.
+        private readonly SlicedField?[] _low = new SlicedField?[64];
+        private readonly Dictionary<int, SlicedField> _high = [];
+
+        private Shape(MessageDescriptor descriptor)
+        {
+            foreach (var field in descriptor.Fields.InFieldNumberOrder())
+            {
+                if (field.IsRepeated || field.IsMap || field.FieldType is not (FieldType.Bytes or FieldType.Message))
+                {
+                    continue;
+                }
+
+                var sliced = new SlicedField(
+                    SetterOf(descriptor.ClrType, field), field.FieldType == FieldType.Message ? field.MessageType.Parser : null);
+                if (field.FieldNumber < _low.Length)
+                {
+                    _low[field.FieldNumber] = sliced;
+                }
+                else
+                {
+                    _high[field.FieldNumber] = sliced;
+                }
+            }
+        }
+
+        public static Shape Of(IMessage message) =>
+            Shapes.TryGetValue(message.GetType(), out var shape) ? shape : Add(message);
+
+        // Apart from Of, whose lookup would otherwise allocate this lambda's closure on every call.
+        private static Shape Add(IMessage message) => Shapes.GetOrAdd(message.GetType(), _ => new Shape(message.Descriptor));
+
+        /// <summary>The sliced field numbered <paramref name="number"/>; null for any other field.</summary>
+        public SlicedField? Sliced(int number) =>
+            (uint)number < (uint)_low.Length ? _low[number] : _high.GetValueOrDefault(number);
+
+        private static Action<IMessage, object> SetterOf(Type messageType, FieldDescriptor field)
+        {
+            var property = messageType.GetProperty(field.PropertyName, BindingFlags.Public | BindingFlags.Instance)
+                ?? throw new InvalidOperationException($"{messageType.Name} has no property {field.PropertyName} for field {field.Name}.");
+            return (Action<IMessage, object>)TypedSetterMethod
+                .MakeGenericMethod(messageType, property.PropertyType)
+                .Invoke(null, [property.SetMethod ?? throw new InvalidOperationException($"{messageType.Name}.{property.Name} has no setter.")])!;
+        }
+
+        private static Action<IMessage, object> TypedSetter<TMessage, TValue>(MethodInfo setter)
+            where TMessage : class
+        {
+            var set = setter.CreateDelegate<Action<TMessage, TValue>>();
+            return (message, value) => set((TMessage)message, (TValue)value);
+        }
+    }
+
+    /// <summary>A sliced field: its setter, and for a sub-message the parser of its type (null for bytes).</summary>
+    private sealed record SlicedField(Action<IMessage, object> Set, MessageParser? Parser);
 }
