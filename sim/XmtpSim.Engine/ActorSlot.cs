@@ -33,6 +33,9 @@ internal sealed class ActorSlot : ISimContext
 
     public IActorRef? Ref { get; set; }
 
+    /// <summary>The cell of the current incarnation, which the engine hands deliveries to.</summary>
+    public ActorCell? Cell { get; set; }
+
     public bool Alive { get; set; }
 
     public long BusyUntil { get; set; }
@@ -47,6 +50,9 @@ internal sealed class ActorSlot : ISimContext
     /// order. Moving a whole backlog to a later instant is one dictionary write, however many events wait.
     /// </summary>
     private readonly Dictionary<long, PriorityQueue<SimEvent, (int Source, long Counter)>> _backlogs = [];
+
+    // _backlogs.Count, kept here: nearly every delivery finds no backlog, and this saves reading the table.
+    private int _backlogCount;
 
     /// <summary>Handled events this actor made, ready to be filled in again by its next send or timer.</summary>
     public Stack<SimEvent> Free { get; } = [];
@@ -140,8 +146,16 @@ internal sealed class ActorSlot : ISimContext
     public void ClearTimers() => _timers.Clear();
 
     /// <summary>The events deferred to <paramref name="time"/>, taken out of the backlog; null if none.</summary>
-    public PriorityQueue<SimEvent, (int Source, long Counter)>? TakeBacklog(long time) =>
-        _backlogs.Remove(time, out var backlog) ? backlog : null;
+    public PriorityQueue<SimEvent, (int Source, long Counter)>? TakeBacklog(long time)
+    {
+        if (_backlogCount == 0 || !_backlogs.Remove(time, out var backlog))
+        {
+            return null;
+        }
+
+        _backlogCount--;
+        return backlog;
+    }
 
     /// <summary>Defers one event to <paramref name="until"/>.</summary>
     public void Defer(SimEvent ev, long until) => BacklogAt(until).Enqueue(ev, (ev.Key.Source, ev.Key.Counter));
@@ -152,6 +166,7 @@ internal sealed class ActorSlot : ISimContext
         if (!_backlogs.TryGetValue(until, out var existing))
         {
             _backlogs[until] = backlog;
+            _backlogCount++;
             ScheduleWake(until);
             return;
         }
@@ -166,6 +181,7 @@ internal sealed class ActorSlot : ISimContext
         if (!_backlogs.TryGetValue(until, out var backlog))
         {
             _backlogs[until] = backlog = new PriorityQueue<SimEvent, (int Source, long Counter)>();
+            _backlogCount++;
             ScheduleWake(until);
         }
 

@@ -59,6 +59,7 @@ public sealed class SimulationEngine : IDisposable
         _options = options;
         _journal = journal;
         Network = new NetworkModel(options.Network);
+        JournalLinesPool = new JournalLinesPool(concurrent: options.Parallelism > 1);
         _random = SimRandom.ForActor(options.Seed, EngineId.Name);
 
         // Starting Akka.NET (configuration, guardians, scheduler) takes tens of milliseconds in a fresh process, and
@@ -78,7 +79,7 @@ public sealed class SimulationEngine : IDisposable
     public JournalWriter Journal => _journal;
 
     /// <summary>The journal-line buffers the actors borrow while they run.</summary>
-    internal JournalLinesPool JournalLinesPool { get; } = new();
+    internal JournalLinesPool JournalLinesPool { get; }
 
     /// <summary>Registered actors, in index order.</summary>
     public IReadOnlyList<ActorId> Actors => _slots.Select(s => s.Self).ToList();
@@ -360,7 +361,7 @@ public sealed class SimulationEngine : IDisposable
             slot.JournalBuffer.AddDeliver(ev.Key.Time, JournalNameOf(sender), slot.JournalName, ev.MessageName!);
         }
 
-        slot.Ref!.Tell(ev.Payload, ActorRefs.NoSender);
+        slot.Cell!.SendMessage(new Envelope(ev.Payload, ActorRefs.NoSender));
         slot.BusyUntil = slot.Now;
     }
 
@@ -482,6 +483,12 @@ public sealed class SimulationEngine : IDisposable
         {
             throw new InvalidOperationException($"actor '{slot.Self.Name}' was not created inline");
         }
+
+        // A delivery goes to the cell behind the ref: what Tell on a local ref does, without the two calls through the
+        // ref (whose object, on a day of 100,000 clients, is one more read that is never in the cache).
+        slot.Cell = slot.Ref is ActorRefWithCell { Underlying: ActorCell cell }
+            ? cell
+            : throw new InvalidOperationException($"actor '{slot.Self.Name}' is not a local actor");
     }
 
     private void BreakBlockedConnections(string reason, long detectionNanos)
