@@ -10,7 +10,12 @@ namespace XmtpSim.Protocol.Cursors;
 /// </summary>
 public sealed class EnvelopeIdSet
 {
-    private readonly List<Sequences> _byOriginator = [];
+    // One entry per originator, in the order first seen. A client's causal buffer keeps one set per group and
+    // reads it on every apply; entries inline in one array (rather than a list of objects, each with a list)
+    // make that one read of this array and one of the sequence array, which on a day of 100,000 clients are
+    // rarely in the cache.
+    private Sequences[] _byOriginator = [];
+    private int _originators;
 
     /// <summary>Number of ids in the set.</summary>
     public int Count { get; private set; }
@@ -18,29 +23,36 @@ public sealed class EnvelopeIdSet
     /// <summary>True when <paramref name="id"/> is in the set.</summary>
     public bool Contains(EnvelopeId id)
     {
-        var sequences = Find(id.Originator);
-        if (sequences is null)
+        var at = Find(id.Originator);
+        if (at < 0)
         {
             return false;
         }
 
+        ref var sequences = ref _byOriginator[at];
         return id.Sequence <= uint.MaxValue
-            ? IndexOf(sequences.Narrow, (uint)id.Sequence) >= 0
+            ? IndexOf(sequences.Narrow, sequences.NarrowCount, (uint)id.Sequence) >= 0
             : sequences.Wide is { } wide && IndexOf(wide, id.Sequence) >= 0;
     }
 
     /// <summary>Adds <paramref name="id"/>; false when it was already there.</summary>
     public bool Add(EnvelopeId id)
     {
-        var sequences = Find(id.Originator);
-        if (sequences is null)
+        var at = Find(id.Originator);
+        if (at < 0)
         {
-            sequences = new Sequences(id.Originator);
-            _byOriginator.Add(sequences);
+            if (_originators == _byOriginator.Length)
+            {
+                Array.Resize(ref _byOriginator, Math.Max(2, 2 * _originators));
+            }
+
+            at = _originators++;
+            _byOriginator[at] = new Sequences { Originator = id.Originator, Narrow = [] };
         }
 
+        ref var sequences = ref _byOriginator[at];
         var added = id.Sequence <= uint.MaxValue
-            ? Insert(sequences.Narrow, (uint)id.Sequence)
+            ? Insert(ref sequences, (uint)id.Sequence)
             : Insert(sequences.Wide ??= [], id.Sequence);
         if (added)
         {
@@ -50,10 +62,40 @@ public sealed class EnvelopeIdSet
         return added;
     }
 
-    private static int IndexOf<T>(List<T> sorted, T value)
-        where T : IComparable<T>
+    private static int IndexOf(uint[] sorted, int count, uint value)
     {
-        if (sorted.Count == 0 || value.CompareTo(sorted[^1]) > 0)
+        if (count == 0 || value > sorted[count - 1])
+        {
+            return ~count;
+        }
+
+        return Array.BinarySearch(sorted, 0, count, value);
+    }
+
+    private static bool Insert(ref Sequences sequences, uint value)
+    {
+        var count = sequences.NarrowCount;
+        var index = IndexOf(sequences.Narrow, count, value);
+        if (index >= 0)
+        {
+            return false;
+        }
+
+        index = ~index;
+        if (count == sequences.Narrow.Length)
+        {
+            Array.Resize(ref sequences.Narrow, Math.Max(4, 2 * count));
+        }
+
+        Array.Copy(sequences.Narrow, index, sequences.Narrow, index + 1, count - index);
+        sequences.Narrow[index] = value;
+        sequences.NarrowCount = count + 1;
+        return true;
+    }
+
+    private static int IndexOf(List<ulong> sorted, ulong value)
+    {
+        if (sorted.Count == 0 || value > sorted[^1])
         {
             return ~sorted.Count;
         }
@@ -61,8 +103,7 @@ public sealed class EnvelopeIdSet
         return sorted.BinarySearch(value);
     }
 
-    private static bool Insert<T>(List<T> sorted, T value)
-        where T : IComparable<T>
+    private static bool Insert(List<ulong> sorted, ulong value)
     {
         var index = IndexOf(sorted, value);
         if (index >= 0)
@@ -70,37 +111,29 @@ public sealed class EnvelopeIdSet
             return false;
         }
 
-        if (~index == sorted.Count)
-        {
-            sorted.Add(value);
-        }
-        else
-        {
-            sorted.Insert(~index, value);
-        }
-
+        sorted.Insert(~index, value);
         return true;
     }
 
-    private Sequences? Find(uint originator)
+    private int Find(uint originator)
     {
-        foreach (var sequences in _byOriginator)
+        for (var i = 0; i < _originators; i++)
         {
-            if (sequences.Originator == originator)
+            if (_byOriginator[i].Originator == originator)
             {
-                return sequences;
+                return i;
             }
         }
 
-        return null;
+        return -1;
     }
 
-    private sealed class Sequences(uint originator)
+    // Sequence ids below 2³² of one originator, sorted (the first NarrowCount entries of Narrow), and any larger ones.
+    private struct Sequences
     {
-        public uint Originator { get; } = originator;
-
-        public List<uint> Narrow { get; } = [];
-
-        public List<ulong>? Wide { get; set; }
+        public uint Originator;
+        public uint[] Narrow;
+        public int NarrowCount;
+        public List<ulong>? Wide;
     }
 }
