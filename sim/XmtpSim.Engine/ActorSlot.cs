@@ -42,7 +42,10 @@ internal sealed class ActorSlot : ISimContext
 
     public HashSet<int> Connections { get; } = [];
 
-    public List<SimEvent> Outbox { get; } = [];
+    // Outbox, Free and Handled are read for nearly every event an actor handles. Made with a first array here, the
+    // arrays sit next to the slot in memory (the collector keeps that order when it compacts) instead of wherever
+    // the first event happened to allocate them: on a day of 100,000 clients, fewer reads that miss the cache.
+    public List<SimEvent> Outbox { get; } = new(4);
 
     /// <summary>
     /// Events that arrived while the actor was busy, by the instant they become due. Each entry has one
@@ -55,10 +58,10 @@ internal sealed class ActorSlot : ISimContext
     private int _backlogCount;
 
     /// <summary>Handled events this actor made, ready to be filled in again by its next send or timer.</summary>
-    public Stack<SimEvent> Free { get; } = [];
+    public Stack<SimEvent> Free { get; } = new(4);
 
     /// <summary>Events this actor handled (delivered, dropped or expired) this instant, for the engine to recycle.</summary>
-    public List<SimEvent> Handled { get; } = [];
+    public List<SimEvent> Handled { get; } = new(4);
 
     public JournalLines JournalBuffer { get; }
 

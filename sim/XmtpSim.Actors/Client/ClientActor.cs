@@ -379,8 +379,14 @@ public sealed class ClientActor : UntypedActor
 
         if (envelopes.Count == 1)
         {
-            ProcessOne(envelopes[0]);
-            ScheduleCausalTick();
+            // With no causal timer set, no group held a parked envelope before this read (every handler that parks
+            // or releases ends in ScheduleCausalTick), and only this envelope's group can hold one now: when it does
+            // not, ScheduleCausalTick would find nothing to do, without reading every group.
+            if (ProcessOne(envelopes[0]) is not { } offered || _causalTimerSet || offered.Buffer.ParkedCount > 0)
+            {
+                ScheduleCausalTick();
+            }
+
             return;
         }
 
@@ -427,18 +433,19 @@ public sealed class ClientActor : UntypedActor
     /// reads that are not in the cache, and writing a new envelope into an old array is a card the collector
     /// scans at its next collection.
     /// </summary>
-    private void ProcessOne(ParsedOriginatorEnvelope envelope)
+    /// <returns>The group the envelope was offered to; null for a welcome or a topic this client does not follow.</returns>
+    private GroupState? ProcessOne(ParsedOriginatorEnvelope envelope)
     {
         _sim.Charge(_settings.Costs.RecoverNanos); // the client verifies what it reads (XIP-49 client checks)
         if (envelope.Topic == _welcomeTopic)
         {
             OnWelcome(envelope);
-            return;
+            return null;
         }
 
         if (GroupOf(envelope.Topic) is not { } group)
         {
-            return;
+            return null;
         }
 
         var single = SingleScratch ??= new(1);
@@ -447,6 +454,7 @@ public sealed class ClientActor : UntypedActor
         group.Buffer.Offer(single, SimTime.ToUnixNanos(_sim.Now), delivered);
         single.Clear(); // holds no envelope between reads
         ApplyAll(group, delivered);
+        return group;
     }
 
     private static CausalEnvelope<ParsedOriginatorEnvelope> CausalOf(ParsedOriginatorEnvelope envelope) =>

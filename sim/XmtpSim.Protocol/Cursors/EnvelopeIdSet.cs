@@ -14,7 +14,9 @@ public sealed class EnvelopeIdSet
     // reads it on every apply; entries inline in one array (rather than a list of objects, each with a list)
     // make that one read of this array and one of the sequence array, which on a day of 100,000 clients are
     // rarely in the cache.
-    private Sequences[] _byOriginator = [];
+    // Made with room for two (a group's own originator and the app chain's commits) so that the array sits next to
+    // the set in memory.
+    private Sequences[] _byOriginator = new Sequences[2];
     private int _originators;
 
     /// <summary>Number of ids in the set.</summary>

@@ -24,7 +24,7 @@ public sealed class CausalDeliveryBuffer<T>
     // The topic cursor, one entry per originator in the order first seen: a handful (the nodes and the group
     // message broadcaster), searched along one array that every apply reads, where a dictionary's object, buckets
     // and entries would be three reads that are rarely in the cache on a day of 100,000 clients.
-    private KeyValuePair<uint, ulong>[] _cursor = [];
+    private KeyValuePair<uint, ulong>[] _cursor = new KeyValuePair<uint, ulong>[2]; // made here: next to the buffer in memory
     private int _cursorCount;
     private VectorClock? _cursorSnapshot;
 
