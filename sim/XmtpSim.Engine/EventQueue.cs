@@ -58,6 +58,24 @@ internal sealed class EventQueue
         return true;
     }
 
+    /// <summary>
+    /// The entry at position <paramref name="index"/> of the heap: 0 is the next event, and the one after it is
+    /// (unless a handler queues an earlier one) among 1 to 4. For read-ahead hints only: which entry sits where
+    /// depends on the order of operations, so nothing may decide anything by it.
+    /// </summary>
+    public bool TryPeekAt(int index, out EventKey key, out SimEvent? ev)
+    {
+        if ((uint)index >= (uint)_count)
+        {
+            key = default;
+            ev = null;
+            return false;
+        }
+
+        (key, ev) = _heap[index];
+        return true;
+    }
+
     /// <summary>Removes and returns the event with the smallest key.</summary>
     public SimEvent Dequeue()
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using Akka.Actor;
 using Akka.Configuration;
 using XmtpSim.Engine.Hosting;
@@ -218,6 +220,53 @@ public sealed class SimulationEngine : IDisposable
             }
 
             _pendingCommands.Clear();
+        }
+
+        HintUpcoming();
+    }
+
+    /// <summary>
+    /// Asks the processor to start loading what the next instants will read first: the slots of the events at the
+    /// heap's positions 1 to 4 (the event after the next is one of them, unless a handler queues an earlier one),
+    /// and for the next event, whose slot was hinted an instant ago, its actor cell and the event itself. With
+    /// 100,000 clients these objects are rarely in the cache, and an instant lasts microseconds, so the loads
+    /// finish while the engine works on something else. Prefetching changes nothing but timing: no outcome can
+    /// depend on it.
+    /// </summary>
+    private void HintUpcoming()
+    {
+        if (!Sse.IsSupported)
+        {
+            return;
+        }
+
+        if (_queue.TryPeekAt(0, out var key, out var next) && key.Destination >= 0)
+        {
+            Prefetch(_slots[key.Destination].Cell, lines: 2);
+            Prefetch(next, lines: 1);
+        }
+
+        for (var i = 1; i <= 4; i++)
+        {
+            if (_queue.TryPeekAt(i, out key, out _) && key.Destination >= 0)
+            {
+                Prefetch(_slots[key.Destination], lines: 2);
+            }
+        }
+    }
+
+    // A prefetch is only a hint: an address the collector has since moved, or one past an object's end, is harmless.
+    private static unsafe void Prefetch(object? target, int lines)
+    {
+        if (target is null)
+        {
+            return;
+        }
+
+        var address = (byte*)Unsafe.As<object, nint>(ref target);
+        for (var line = 0; line < lines; line++)
+        {
+            Sse.Prefetch0(address + (64 * line));
         }
     }
 

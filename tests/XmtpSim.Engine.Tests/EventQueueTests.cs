@@ -55,4 +55,39 @@ public sealed class EventQueueTests
         Assert.False(queue.TryPeekKey(out _));
         Assert.Throws<InvalidOperationException>(() => queue.Dequeue());
     }
+
+    [Fact]
+    public void Peeking_at_positions_gives_the_next_event_first_and_the_one_after_it_among_the_next_four()
+    {
+        var random = new Random(4);
+        var queue = new EventQueue();
+        var model = new PriorityQueue<SimEvent, EventKey>();
+        for (var i = 0; i < 2_000; i++)
+        {
+            var key = new EventKey(random.Next(0, 500), random.Next(0, 50), random.Next(0, 50), i);
+            var ev = SimEvent.Other(key, EventKind.Local, i);
+            queue.Enqueue(ev);
+            model.Enqueue(ev, key);
+        }
+
+        while (model.Count > 1)
+        {
+            Assert.True(queue.TryPeekAt(0, out var headKey, out var head));
+            Assert.Same(model.Peek(), head);
+            Assert.Equal(head!.Key, headKey);
+            var next = model.Dequeue();
+            var after = model.Peek();
+            var found = false;
+            for (var i = 1; i <= 4; i++)
+            {
+                found |= queue.TryPeekAt(i, out var key, out var ev) && ReferenceEquals(ev, after) && key == after.Key;
+            }
+
+            Assert.True(found);
+            Assert.Same(next, queue.Dequeue());
+        }
+
+        Assert.False(queue.TryPeekAt(1, out _, out _));
+        Assert.False(queue.TryPeekAt(-1, out _, out _));
+    }
 }
