@@ -393,16 +393,9 @@ public sealed class ClientActor : UntypedActor
         var any = false;
         for (var i = 0; i < envelopes.Count; i++)
         {
-            var envelope = envelopes[i];
-            _sim.Charge(_settings.Costs.RecoverNanos); // the client verifies what it reads (XIP-49 client checks)
-            var topic = envelope.Topic;
-            if (topic == _welcomeTopic)
+            if (Route(envelopes[i]) is { } group)
             {
-                OnWelcome(envelope);
-            }
-            else if (GroupOf(topic) is { } group)
-            {
-                group.Arrived.Add(CausalOf(envelope));
+                group.Arrived.Add(CausalOf(envelopes[i]));
                 any = true;
             }
         }
@@ -436,14 +429,7 @@ public sealed class ClientActor : UntypedActor
     /// <returns>The group the envelope was offered to; null for a welcome or a topic this client does not follow.</returns>
     private GroupState? ProcessOne(ParsedOriginatorEnvelope envelope)
     {
-        _sim.Charge(_settings.Costs.RecoverNanos); // the client verifies what it reads (XIP-49 client checks)
-        if (envelope.Topic == _welcomeTopic)
-        {
-            OnWelcome(envelope);
-            return null;
-        }
-
-        if (GroupOf(envelope.Topic) is not { } group)
+        if (Route(envelope) is not { } group)
         {
             return null;
         }
@@ -455,6 +441,22 @@ public sealed class ClientActor : UntypedActor
         single.Clear(); // holds no envelope between reads
         ApplyAll(group, delivered);
         return group;
+    }
+
+    /// <summary>
+    /// Verifies one envelope read and finds where it goes: a welcome is handled here (null), an envelope of a group
+    /// this client follows returns that group, anything else null.
+    /// </summary>
+    private GroupState? Route(ParsedOriginatorEnvelope envelope)
+    {
+        _sim.Charge(_settings.Costs.RecoverNanos); // the client verifies what it reads (XIP-49 client checks)
+        if (envelope.Topic == _welcomeTopic)
+        {
+            OnWelcome(envelope);
+            return null;
+        }
+
+        return GroupOf(envelope.Topic);
     }
 
     private static CausalEnvelope<ParsedOriginatorEnvelope> CausalOf(ParsedOriginatorEnvelope envelope) =>

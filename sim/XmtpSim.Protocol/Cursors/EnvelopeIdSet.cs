@@ -33,8 +33,8 @@ public sealed class EnvelopeIdSet
 
         ref var sequences = ref _byOriginator[at];
         return id.Sequence <= uint.MaxValue
-            ? IndexOf(sequences.Narrow, sequences.NarrowCount, (uint)id.Sequence) >= 0
-            : sequences.Wide is { } wide && IndexOf(wide, id.Sequence) >= 0;
+            ? sequences.Narrow is { } narrow && IndexOf(narrow, sequences.NarrowCount, (uint)id.Sequence) >= 0
+            : sequences.Wide is { } wide && IndexOf(wide, sequences.WideCount, id.Sequence) >= 0;
     }
 
     /// <summary>Adds <paramref name="id"/>; false when it was already there.</summary>
@@ -49,13 +49,13 @@ public sealed class EnvelopeIdSet
             }
 
             at = _originators++;
-            _byOriginator[at] = new Sequences { Originator = id.Originator, Narrow = [] };
+            _byOriginator[at] = new Sequences { Originator = id.Originator };
         }
 
         ref var sequences = ref _byOriginator[at];
         var added = id.Sequence <= uint.MaxValue
-            ? Insert(ref sequences, (uint)id.Sequence)
-            : Insert(sequences.Wide ??= [], id.Sequence);
+            ? Insert(ref sequences.Narrow, ref sequences.NarrowCount, (uint)id.Sequence)
+            : Insert(ref sequences.Wide, ref sequences.WideCount, id.Sequence);
         if (added)
         {
             Count++;
@@ -64,9 +64,11 @@ public sealed class EnvelopeIdSet
         return added;
     }
 
-    private static int IndexOf(uint[] sorted, int count, uint value)
+    // The first `count` entries of `sorted` are the sorted values; a newer value than the last is the common case.
+    private static int IndexOf<T>(T[] sorted, int count, T value)
+        where T : IComparable<T>
     {
-        if (count == 0 || value > sorted[count - 1])
+        if (count == 0 || value.CompareTo(sorted[count - 1]) > 0)
         {
             return ~count;
         }
@@ -74,46 +76,25 @@ public sealed class EnvelopeIdSet
         return Array.BinarySearch(sorted, 0, count, value);
     }
 
-    private static bool Insert(ref Sequences sequences, uint value)
+    private static bool Insert<T>(ref T[]? sorted, ref int count, T value)
+        where T : IComparable<T>
     {
-        var count = sequences.NarrowCount;
-        var index = IndexOf(sequences.Narrow, count, value);
+        sorted ??= [];
+        var index = IndexOf(sorted, count, value);
         if (index >= 0)
         {
             return false;
         }
 
         index = ~index;
-        if (count == sequences.Narrow.Length)
+        if (count == sorted.Length)
         {
-            Array.Resize(ref sequences.Narrow, Math.Max(4, 2 * count));
+            Array.Resize(ref sorted, Math.Max(4, 2 * count));
         }
 
-        Array.Copy(sequences.Narrow, index, sequences.Narrow, index + 1, count - index);
-        sequences.Narrow[index] = value;
-        sequences.NarrowCount = count + 1;
-        return true;
-    }
-
-    private static int IndexOf(List<ulong> sorted, ulong value)
-    {
-        if (sorted.Count == 0 || value > sorted[^1])
-        {
-            return ~sorted.Count;
-        }
-
-        return sorted.BinarySearch(value);
-    }
-
-    private static bool Insert(List<ulong> sorted, ulong value)
-    {
-        var index = IndexOf(sorted, value);
-        if (index >= 0)
-        {
-            return false;
-        }
-
-        sorted.Insert(~index, value);
+        Array.Copy(sorted, index, sorted, index + 1, count - index);
+        sorted[index] = value;
+        count++;
         return true;
     }
 
@@ -130,12 +111,14 @@ public sealed class EnvelopeIdSet
         return -1;
     }
 
-    // Sequence ids below 2³² of one originator, sorted (the first NarrowCount entries of Narrow), and any larger ones.
+    // Sequence ids of one originator, sorted: those below 2³² in the first NarrowCount entries of Narrow, any larger
+    // ones in the first WideCount entries of Wide.
     private struct Sequences
     {
         public uint Originator;
-        public uint[] Narrow;
+        public uint[]? Narrow;
         public int NarrowCount;
-        public List<ulong>? Wide;
+        public ulong[]? Wide;
+        public int WideCount;
     }
 }

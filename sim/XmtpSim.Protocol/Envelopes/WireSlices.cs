@@ -169,28 +169,19 @@ public static class WireSlices
         private static readonly MethodInfo TypedSetterMethod =
             typeof(Shape).GetMethod(nameof(TypedSetter), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-        // Numbers below 64 (every XMTP message's) index an array; any others, a table.
-        private readonly SlicedField?[] _low = new SlicedField?[64];
-        private readonly Dictionary<int, SlicedField> _high = [];
+        // Fields numbered below 64 (every XMTP message's field is); a field numbered higher is not sliced but merged
+        // through the generated code like every other field, which decodes it the same, as a copy.
+        private readonly SlicedField?[] _byNumber = new SlicedField?[64];
 
         private Shape(MessageDescriptor descriptor)
         {
             foreach (var field in descriptor.Fields.InFieldNumberOrder())
             {
-                if (field.IsRepeated || field.IsMap || field.FieldType is not (FieldType.Bytes or FieldType.Message))
+                if (field.FieldNumber < _byNumber.Length && !field.IsRepeated && !field.IsMap &&
+                    field.FieldType is FieldType.Bytes or FieldType.Message)
                 {
-                    continue;
-                }
-
-                var sliced = new SlicedField(
-                    SetterOf(descriptor.ClrType, field), field.FieldType == FieldType.Message ? field.MessageType.Parser : null);
-                if (field.FieldNumber < _low.Length)
-                {
-                    _low[field.FieldNumber] = sliced;
-                }
-                else
-                {
-                    _high[field.FieldNumber] = sliced;
+                    _byNumber[field.FieldNumber] = new SlicedField(
+                        SetterOf(descriptor.ClrType, field), field.FieldType == FieldType.Message ? field.MessageType.Parser : null);
                 }
             }
         }
@@ -202,8 +193,7 @@ public static class WireSlices
         private static Shape Add(IMessage message) => Shapes.GetOrAdd(message.GetType(), _ => new Shape(message.Descriptor));
 
         /// <summary>The sliced field numbered <paramref name="number"/>; null for any other field.</summary>
-        public SlicedField? Sliced(int number) =>
-            (uint)number < (uint)_low.Length ? _low[number] : _high.GetValueOrDefault(number);
+        public SlicedField? Sliced(int number) => (uint)number < (uint)_byNumber.Length ? _byNumber[number] : null;
 
         private static Action<IMessage, object> SetterOf(Type messageType, FieldDescriptor field)
         {

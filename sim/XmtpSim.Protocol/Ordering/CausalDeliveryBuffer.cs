@@ -243,48 +243,42 @@ public sealed class CausalDeliveryBuffer<T>
     }
 
     /// <summary>The cursor's sequence for <paramref name="originator"/> (0 when none). Every applied id is at most this.</summary>
-    private ulong CursorOf(uint originator)
-    {
-        for (var i = 0; i < _cursorCount; i++)
-        {
-            if (_cursor[i].Key == originator)
-            {
-                return _cursor[i].Value;
-            }
-        }
-
-        return 0;
-    }
+    private ulong CursorOf(uint originator) => CursorIndex(originator) is var i and >= 0 ? _cursor[i].Value : 0;
 
     /// <summary>Raises the cursor's sequence for <paramref name="originator"/> to <paramref name="sequence"/> if lower.</summary>
     private void Advance(uint originator, ulong sequence)
     {
+        var i = CursorIndex(originator);
+        if (i >= 0 ? sequence <= _cursor[i].Value : sequence == 0)
+        {
+            return; // no higher (a missing entry is 0)
+        }
+
+        if (i < 0)
+        {
+            if (_cursorCount == _cursor.Length)
+            {
+                Array.Resize(ref _cursor, Math.Max(2, 2 * _cursorCount));
+            }
+
+            i = _cursorCount++;
+        }
+
+        _cursor[i] = new(originator, sequence);
+        _cursorSnapshot = null;
+    }
+
+    private int CursorIndex(uint originator)
+    {
         for (var i = 0; i < _cursorCount; i++)
         {
             if (_cursor[i].Key == originator)
             {
-                if (sequence > _cursor[i].Value)
-                {
-                    _cursor[i] = new(originator, sequence);
-                    _cursorSnapshot = null;
-                }
-
-                return;
+                return i;
             }
         }
 
-        if (sequence == 0)
-        {
-            return; // the same as no entry
-        }
-
-        if (_cursorCount == _cursor.Length)
-        {
-            Array.Resize(ref _cursor, Math.Max(2, 2 * _cursorCount));
-        }
-
-        _cursor[_cursorCount++] = new(originator, sequence);
-        _cursorSnapshot = null;
+        return -1;
     }
 
     private void ReleaseParked(List<Delivery<T>> delivered)
