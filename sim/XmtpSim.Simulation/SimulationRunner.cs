@@ -14,8 +14,9 @@ using XmtpSim.Scenarios;
 namespace XmtpSim.Simulation;
 
 /// <summary>
-/// Runs a scenario end to end: build the network, run it in virtual time for duration + drain, hash the
-/// journal, run the checks over the recorded journal, build the results model and write the outputs.
+/// Runs a scenario end to end: build the network, run it in virtual time for duration + drain (deliveries.csv is
+/// written as the journal is recorded), hash the journal, run the checks over the recorded journal, build the
+/// results model and write the other outputs.
 /// The only wall-clock readings are the run's own timing and memory (the <c>wall_*</c> fields), never simulation logic.
 /// </summary>
 public static class SimulationRunner
@@ -41,10 +42,18 @@ public static class SimulationRunner
         int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var jitTime = JitInfo.GetCompilationTime();
         var jitMethods = JitInfo.GetCompiledMethodCount();
+        // Declared before the journal, so that on a failure the journal's last lines reach the file before it is deleted.
+        using var deliveries = settings.OutputDirectory is null ? null : new DeliveriesFile(settings.OutputDirectory);
         using var journal = new JournalWriter(journalPath, ToEngineMode(scenario.Journal));
         using var spill = new ScratchFile("recorder");
-        var simulated = Simulate(scenario, settings, journal, spill, wall);
+        var simulated = Simulate(scenario, settings, journal, spill, deliveries?.Stream, wall);
         var hash = journal.Finish();
+        if (deliveries is not null)
+        {
+            simulated.Deliveries!.Flush(); // the recorder has seen every apply once the journal is finished
+            deliveries.Complete();
+        }
+
         if (spill.Length > 0)
         {
             // A long run: the network it simulated is garbage now (nothing after Simulate refers to it). Collect
@@ -56,41 +65,21 @@ public static class SimulationRunner
         var simulatedSeconds = wall.Elapsed.TotalSeconds;
         var recorder = simulated.Recorder;
 
-        // deliveries.csv needs nothing but the finished history (a day's is 9.4 GB): it is written on a thread of its
-        // own while the checks run and the other files are written.
-        var deliveries = settings.OutputDirectory is not { } directory
-            ? null
-            : Task.Factory.StartNew(
-                () => RunOutput.WriteDeliveries(directory, recorder.History),
-                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        IReadOnlyList<string> files;
-        RunResults results;
-        try
-        {
-            var checks = CheckRunner.Run(scenario.Checks, recorder.History);
-            wall.Stop();
+        var checks = CheckRunner.Run(scenario.Checks, recorder.History);
+        wall.Stop();
 
-            var profile = new WallProfile(
-                simulated.BuildSeconds, simulatedSeconds - simulated.BuildSeconds, wall.Elapsed.TotalSeconds - simulatedSeconds, PeakMemoryBytes(),
-                (GC.GetTotalPauseDuration() - gcPause).TotalSeconds,
-                [GC.CollectionCount(0) - collections[0], GC.CollectionCount(1) - collections[1], GC.CollectionCount(2) - collections[2]],
-                (JitInfo.GetCompilationTime() - jitTime).TotalSeconds, JitInfo.GetCompiledMethodCount() - jitMethods);
-            var info = new RunInfo(
-                scenario.Name, scenario.Seed, hash, simulated.EndNanos / (double)SimTime.NanosPerSecond, wall.Elapsed.TotalSeconds, simulated.CryptoScheme, profile);
-            results = RunResultsBuilder.Build(info, recorder.History, checks);
-            files = settings.OutputDirectory is null
-                ? []
-                : [.. RunOutput.WriteAllButDeliveries(settings.OutputDirectory, results, recorder.History, scenario),
-                    .. RunReport.WriteAll(settings.OutputDirectory, results, recorder.History, scenario)];
-            deliveries?.GetAwaiter().GetResult(); // its failure is the run's
-        }
-        finally
-        {
-            // On the way out with another exception, the writer is still waited for (not left writing into the output
-            // folder), and that exception is the one reported.
-            ((Task?)deliveries)?.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
-        }
-
+        var profile = new WallProfile(
+            simulated.BuildSeconds, simulatedSeconds - simulated.BuildSeconds, wall.Elapsed.TotalSeconds - simulatedSeconds, PeakMemoryBytes(),
+            (GC.GetTotalPauseDuration() - gcPause).TotalSeconds,
+            [GC.CollectionCount(0) - collections[0], GC.CollectionCount(1) - collections[1], GC.CollectionCount(2) - collections[2]],
+            (JitInfo.GetCompilationTime() - jitTime).TotalSeconds, JitInfo.GetCompiledMethodCount() - jitMethods);
+        var info = new RunInfo(
+            scenario.Name, scenario.Seed, hash, simulated.EndNanos / (double)SimTime.NanosPerSecond, wall.Elapsed.TotalSeconds, simulated.CryptoScheme, profile);
+        var results = RunResultsBuilder.Build(info, recorder.History, checks);
+        IReadOnlyList<string> files = settings.OutputDirectory is null
+            ? []
+            : [.. RunOutput.WriteAllButDeliveries(settings.OutputDirectory, results, recorder.History, scenario),
+                .. RunReport.WriteAll(settings.OutputDirectory, results, recorder.History, scenario)];
         return new RunOutcome(results, simulated.Stats, files);
     }
 
@@ -100,21 +89,23 @@ public static class SimulationRunner
     /// the recorder, which keeps what the journal said, goes on to the checks.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static Simulated Simulate(Scenario scenario, RunSettings settings, JournalWriter journal, ScratchFile spill, Stopwatch wall)
+    private static Simulated Simulate(
+        Scenario scenario, RunSettings settings, JournalWriter journal, ScratchFile spill, Stream? deliveries, Stopwatch wall)
     {
         using var envelopeBytes = new ScratchFile("envelopes");
         var built = SimulationBuilder.Build(scenario, journal, settings.Parallelism, envelopeBytes);
         var recorder = JournalRecorder.Attach(journal, built.NodeIds);
         recorder.History.SpillLargeTablesTo(spill);
+        var rows = deliveries is null ? null : recorder.StreamDeliveriesTo(deliveries);
         var buildSeconds = wall.Elapsed.TotalSeconds;
         using (built.Engine)
         {
             var stats = built.Engine.Run(built.EndNanos, settings.Progress);
-            return new Simulated(recorder, stats, built.EndNanos, built.CryptoScheme, buildSeconds);
+            return new Simulated(recorder, rows, stats, built.EndNanos, built.CryptoScheme, buildSeconds);
         }
     }
 
-    private sealed record Simulated(JournalRecorder Recorder, EngineStats Stats, long EndNanos, string CryptoScheme, double BuildSeconds);
+    private sealed record Simulated(JournalRecorder Recorder, DeliveriesCsv.Writer? Deliveries, EngineStats Stats, long EndNanos, string CryptoScheme, double BuildSeconds);
 
     // The process's high-water mark of resident memory; the current working set where the OS keeps none.
     private static long PeakMemoryBytes()

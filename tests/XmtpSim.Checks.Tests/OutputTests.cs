@@ -305,6 +305,26 @@ public sealed class OutputTests
         Assert.True(CheckRunner.Run([NoLossCheck.Instance], recorder.History)[0].Passed);
     }
 
+    [Fact]
+    public void A_recorder_streams_the_deliveries_rows_the_finished_history_gives()
+    {
+        using var journal = new JournalWriter();
+        var recorder = JournalRecorder.Attach(journal, Nodes);
+        using var streamed = new MemoryStream();
+        var rows = recorder.StreamDeliveriesTo(streamed);
+        foreach (var journalEvent in Good())
+        {
+            journal.Append(journalEvent);
+        }
+
+        journal.Finish();
+        rows.Flush();
+
+        Assert.Equal(4, rows.Rows);
+        Assert.Equal(Deliveries(recorder.History), Encoding.UTF8.GetString(streamed.ToArray()));
+        Assert.Throws<InvalidOperationException>(() => recorder.StreamDeliveriesTo(new MemoryStream()));
+    }
+
     private static byte[] WithoutWall(byte[] json)
     {
         var lines = Encoding.UTF8.GetString(json).Split('\n').Where(l => !l.TrimStart().StartsWith("\"wall_", StringComparison.Ordinal));

@@ -41,8 +41,8 @@ public sealed class RecordingTests
         var pool = new ChunkedList<EnvelopeId>();
         var table = new ApplyTable(pool);
         var envelope = new EnvelopeId(100, 7);
-        table.Add(10, client: 1, topic: 3, envelope, publishedNs: 4, sender: 9, readNode: 2, feePicodollars: 500, dependencyDropped: false, "{0:2, 100:6}");
-        table.Add(12, client: 5, topic: 3, envelope, publishedNs: 4, sender: 9, readNode: 8, feePicodollars: 500, dependencyDropped: true, "{0:2, 100:6}");
+        Add(table, 10, client: 1, topic: 3, envelope, publishedNs: 4, sender: 9, readNode: 2, feePicodollars: 500, dependencyDropped: false, "{0:2, 100:6}");
+        Add(table, 12, client: 5, topic: 3, envelope, publishedNs: 4, sender: 9, readNode: 8, feePicodollars: 500, dependencyDropped: true, "{0:2, 100:6}");
 
         Assert.Equal(2, table.Count);
         Assert.Equal(new ApplyRecord(10, 1, 3, envelope, 4, 9, 2, 500, false, 0, 2), table[0]);
@@ -57,17 +57,17 @@ public sealed class RecordingTests
         var pool = new ChunkedList<EnvelopeId>();
         var table = new ApplyTable(pool);
         var envelope = new EnvelopeId(100, 7);
-        table.Add(10, 1, 3, envelope, 4, 9, 2, 500, false, "{100:6}");
-        table.Add(11, 2, 3, envelope, 4, 9, 2, 501, false, "{100:6}"); // another fee
-        table.Add(12, 3, 3, envelope, 4, 9, 2, 500, false, "{100:5}"); // another depends_on
-        table.Add(13, 4, 3, envelope, 4, 9, 2, 500, false, "{100:5}"); // same as the last: shares it
+        Add(table, 10, 1, 3, envelope, 4, 9, 2, 500, false, "{100:6}");
+        Add(table, 11, 2, 3, envelope, 4, 9, 2, 501, false, "{100:6}"); // another fee
+        Add(table, 12, 3, 3, envelope, 4, 9, 2, 500, false, "{100:5}"); // another depends_on
+        Add(table, 13, 4, 3, envelope, 4, 9, 2, 500, false, "{100:5}"); // same as the last: shares it
 
         Assert.Equal([500L, 501, 500, 500], table.Select(a => a.FeePicodollars));
         Assert.Equal(
             [new EnvelopeId(100, 6), new EnvelopeId(100, 6), new EnvelopeId(100, 5), new EnvelopeId(100, 5)],
             table.Select(a => pool[a.DependsOnStart]));
         Assert.Equal(3, pool.Count);
-        Assert.Throws<FormatException>(() => table.Add(14, 5, 3, envelope, 4, 9, 2, 500, false, "100:5"));
+        Assert.Throws<FormatException>(() => Add(table, 14, 5, 3, envelope, 4, 9, 2, 500, false, "100:5"));
     }
 
     [Fact]
@@ -80,14 +80,14 @@ public sealed class RecordingTests
         const int envelopes = 1_300_000; // almost five generations of 262,144
         for (uint i = 0; i < envelopes; i++)
         {
-            table.Add(i, 1, 0, new EnvelopeId(100, i), 0, 0, 0, 0, false, $"{{0:{i}}}");
+            Add(table, i, 1, 0, new EnvelopeId(100, i), 0, 0, 0, 0, false, $"{{0:{i}}}");
         }
 
         var spilledBefore = spill.Length;
         var recent = new EnvelopeId(100, envelopes - 300_000); // in the older generation: shares its part
         var late = new EnvelopeId(100, 5); // forgotten: gets a part of its own, with the same values
-        table.Add(envelopes, 2, 0, recent, 0, 0, 0, 0, false, $"{{0:{envelopes - 300_000}}}");
-        table.Add(envelopes + 1, 2, 0, late, 0, 0, 0, 0, false, "{0:5}");
+        Add(table, envelopes, 2, 0, recent, 0, 0, 0, 0, false, $"{{0:{envelopes - 300_000}}}");
+        Add(table, envelopes + 1, 2, 0, late, 0, 0, 0, 0, false, "{0:5}");
 
         Assert.Equal(spilledBefore, spill.Length); // nothing read back and spilled again
         Assert.Equal(envelopes + 1, pool.Count); // the recent envelope's depends_on was matched, the late one's kept
@@ -124,8 +124,8 @@ public sealed class RecordingTests
         {
             // Every envelope is applied twice; the second apply's depends_on is appended, matched and dropped.
             var envelope = new EnvelopeId(100, i);
-            table.Add(i, 1, 0, envelope, 0, 0, 0, 0, false, $"{{0:{i}}}");
-            table.Add(i, 2, 0, envelope, 0, 0, 0, 0, false, $"{{0:{i}}}");
+            Add(table, i, 1, 0, envelope, 0, 0, 0, 0, false, $"{{0:{i}}}");
+            Add(table, i, 2, 0, envelope, 0, 0, 0, 0, false, $"{{0:{i}}}");
         }
 
         Assert.Equal(70_000, pool.Count);
@@ -270,7 +270,7 @@ public sealed class RecordingTests
             // Three applies per envelope share its topic, publish time, fee and depends_on; every tenth envelope
             // depends on the one before.
             var e = i / 3;
-            table.Add(1_000L * i, i % 3, e % 11, new EnvelopeId(100, (ulong)e), 500L * e, 7, i % 2, 40 + e, i % 5 == 0,
+            Add(table, 1_000L * i, i % 3, e % 11, new EnvelopeId(100, (ulong)e), 500L * e, 7, i % 2, 40 + e, i % 5 == 0,
                 e % 10 == 0 && e > 0 ? "{100:" + (e - 1) + "}" : "{}");
         }
 
@@ -345,4 +345,9 @@ public sealed class RecordingTests
         Assert.Throws<NotSupportedException>(() => new ChunkedList<KeyValuePair<string, int>>().SpillTo(spill));
         Assert.Equal(0, spill.Length);
     }
+
+    private static void Add(
+        ApplyTable table, long timeNs, int client, int topic, EnvelopeId envelope, long publishedNs, int sender, int readNode, long feePicodollars,
+        bool dependencyDropped, string dependsOn) =>
+        table.Add(new ApplyRecord(timeNs, client, topic, envelope, publishedNs, sender, readNode, feePicodollars, dependencyDropped, 0, 0), dependsOn);
 }

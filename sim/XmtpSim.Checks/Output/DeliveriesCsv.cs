@@ -18,36 +18,68 @@ public static class DeliveriesCsv
 
     /// <summary>
     /// Writes the file as UTF-8 to <paramref name="stream"/> (latency_ms is empty when the publish time is unknown;
-    /// publish_ns is then -1). A day has 71 million rows (9.4 GB): each row is
-    /// formatted as bytes straight into a buffer, with each name encoded and quoted once per file, not per row.
-    /// The applies are read through a reader of their own, so the file can be written on one thread while the
-    /// checks read the same (finished) history on another.
+    /// publish_ns is then -1). The applies are read through a reader of their own, so the file can be written on one
+    /// thread while the checks read the same (finished) history on another.
     /// </summary>
     public static void Write(Stream stream, RecordedHistory history)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(history);
-        var actors = new FieldBytes(history.Actors);
-        var topics = new FieldBytes(history.Topics);
-        var buffer = new byte[1 << 20];
-        var at = Encoding.UTF8.GetBytes(Header + "\n", buffer);
+        var writer = new Writer(stream, history);
         foreach (var a in history.Applies.OpenReader())
         {
-            var client = actors[a.Client];
-            var node = a.ReadNode >= 0 ? actors[a.ReadNode] : [];
-            var topic = topics[a.Topic];
+            writer.Append(a);
+        }
+
+        writer.Flush();
+    }
+
+    /// <summary>
+    /// Writes the file one row at a time, so it can be written while the history is still being recorded (a day has
+    /// 71 million rows, 9.4 GB). Each row is formatted as bytes straight into a buffer, with each name encoded and
+    /// quoted once per file, not per row. Names are read from the history's tables when first written: use it on the
+    /// thread that records into the history.
+    /// </summary>
+    public sealed class Writer
+    {
+        private readonly Stream _stream;
+        private readonly FieldBytes _actors;
+        private readonly FieldBytes _topics;
+        private byte[] _buffer = new byte[1 << 20];
+        private int _at;
+
+        /// <summary>A writer of <paramref name="history"/>'s applies to <paramref name="stream"/>; writes the header now.</summary>
+        public Writer(Stream stream, RecordedHistory history)
+        {
+            ArgumentNullException.ThrowIfNull(stream);
+            ArgumentNullException.ThrowIfNull(history);
+            _stream = stream;
+            _actors = new FieldBytes(history.Actors);
+            _topics = new FieldBytes(history.Topics);
+            _at = Encoding.UTF8.GetBytes(Header + "\n", _buffer);
+        }
+
+        /// <summary>Rows appended so far.</summary>
+        public long Rows { get; private set; }
+
+        /// <summary>Appends the row of one apply (its ids name entries of the history's tables).</summary>
+        public void Append(in ApplyRecord a)
+        {
+            var client = _actors[a.Client];
+            var node = a.ReadNode >= 0 ? _actors[a.ReadNode] : [];
+            var topic = _topics[a.Topic];
             var needed = NumbersRoom + client.Length + node.Length + topic.Length;
-            if (buffer.Length - at < needed)
+            if (_buffer.Length - _at < needed)
             {
-                stream.Write(buffer, 0, at);
-                at = 0;
-                if (buffer.Length < needed)
+                _stream.Write(_buffer, 0, _at);
+                _at = 0;
+                if (_buffer.Length < needed)
                 {
-                    buffer = new byte[needed];
+                    _buffer = new byte[needed];
                 }
             }
 
-            var row = buffer.AsSpan(at);
+            var row = _buffer.AsSpan(_at);
             var n = Number(a.PublishedNs, row);
             row[n++] = (byte)',';
             n += Number(a.TimeNs, row[n..]);
@@ -73,10 +105,17 @@ public static class DeliveriesCsv
             row[n++] = (byte)',';
             n += Number(a.FeePicodollars, row[n..]);
             row[n++] = (byte)'\n';
-            at += n;
+            _at += n;
+            Rows++;
         }
 
-        stream.Write(buffer, 0, at);
+        /// <summary>Writes what is buffered to the stream, and flushes the stream.</summary>
+        public void Flush()
+        {
+            _stream.Write(_buffer, 0, _at);
+            _at = 0;
+            _stream.Flush();
+        }
     }
 
     private static int Number<T>(T value, Span<byte> destination)
@@ -112,11 +151,22 @@ public static class DeliveriesCsv
         return n;
     }
 
-    /// <summary>Each name of a table as a CSV field in UTF-8, made when first written.</summary>
+    /// <summary>Each name of a table as a CSV field in UTF-8, made when first written (the table may still grow).</summary>
     private sealed class FieldBytes(StringTable table)
     {
-        private readonly byte[]?[] _fields = new byte[table.Count][];
+        private byte[]?[] _fields = new byte[Math.Max(16, table.Count)][];
 
-        public ReadOnlySpan<byte> this[int id] => _fields[id] ??= Encoding.UTF8.GetBytes(Csv.Field(table[id]));
+        public ReadOnlySpan<byte> this[int id]
+        {
+            get
+            {
+                if (id >= _fields.Length)
+                {
+                    Array.Resize(ref _fields, Math.Max(id + 1, 2 * _fields.Length));
+                }
+
+                return _fields[id] ??= Encoding.UTF8.GetBytes(Csv.Field(table[id]));
+            }
+        }
     }
 }

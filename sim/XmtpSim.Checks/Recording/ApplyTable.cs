@@ -62,15 +62,17 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
     /// </summary>
     public Reader OpenReader() => new(this);
 
-    /// <summary>Records one apply; <paramref name="dependsOn"/> is the event's depends_on text.</summary>
+    /// <summary>
+    /// Records one apply; its depends_on is <paramref name="dependsOn"/>, the event's text (the record's own depends_on
+    /// fields are not read).
+    /// </summary>
     /// <exception cref="FormatException">The depends_on text is not a canonical clock.</exception>
-    public void Add(
-        long timeNs, int client, int topic, EnvelopeId envelope, long publishedNs, int sender, int readNode, long feePicodollars,
-        bool dependencyDropped, string dependsOn)
+    public void Add(in ApplyRecord apply, string dependsOn)
     {
         var start = _pool.Count;
         var count = DependsOnText.AppendTo(dependsOn, _pool);
-        var candidate = new Shared(topic, envelope, publishedNs, sender, feePicodollars, start, count);
+        var envelope = apply.Envelope;
+        var candidate = new Shared(apply.Topic, envelope, apply.PublishedNs, apply.Sender, apply.FeePicodollars, start, count);
         if ((_recent.TryGetValue(envelope, out var known) || _older.TryGetValue(envelope, out known)) && SameAs(_shared[known], candidate))
         {
             _pool.Truncate(start);
@@ -86,7 +88,7 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
             }
         }
 
-        _rows.Add(new Row(timeNs, client, readNode, known, dependencyDropped));
+        _rows.Add(new Row(apply.TimeNs, apply.Client, apply.ReadNode, known, apply.DependencyDropped));
     }
 
     /// <inheritdoc />

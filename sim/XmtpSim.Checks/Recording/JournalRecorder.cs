@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using XmtpSim.Actors.Journal;
+using XmtpSim.Checks.Output;
 using XmtpSim.Engine.Journal;
 using XmtpSim.Protocol.Cursors;
 using XmtpSim.Protocol.Envelopes;
@@ -27,8 +28,26 @@ public sealed class JournalRecorder
         }
     }
 
+    private DeliveriesCsv.Writer? _deliveries;
+
     /// <summary>Everything recorded so far. Read it after the journal is finished.</summary>
     public RecordedHistory History { get; } = new();
+
+    /// <summary>
+    /// From now on, each apply recorded is also written to <paramref name="stream"/> as a row of deliveries.csv, on the
+    /// recording thread, so a long run's file is written while it simulates rather than after it. Call it before the
+    /// first event; flush the returned writer once the journal is finished.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Events were already recorded, or rows already go to a stream.</exception>
+    public DeliveriesCsv.Writer StreamDeliveriesTo(Stream stream)
+    {
+        if (History.EventCount > 0 || _deliveries is not null)
+        {
+            throw new InvalidOperationException("deliveries are streamed from a recorder's first event, to one stream");
+        }
+
+        return _deliveries = new DeliveriesCsv.Writer(stream, History);
+    }
 
     /// <summary>
     /// Creates a recorder and subscribes it to <paramref name="journal"/>, on the journal's own thread: it records
@@ -121,9 +140,11 @@ public sealed class JournalRecorder
                 h.Joins.Add(new JoinRecord(e.TimeNs, h.Actors.Intern(e.Client), h.Topics.Intern(e.Topic), e.CommitSequence));
                 break;
             case ClientApplyEvent e:
-                h.Applies.Add(
+                var apply = new ApplyRecord(
                     e.TimeNs, h.Actors.Intern(e.Client), h.Topics.Intern(e.Topic), new EnvelopeId(e.Originator, e.Sequence), e.PublishedNs,
-                    OptionalActor(e.Sender), OptionalActor(e.ReadNode), e.FeePicodollars, e.DependencyDropped, e.DependsOn);
+                    OptionalActor(e.Sender), OptionalActor(e.ReadNode), e.FeePicodollars, e.DependencyDropped, DependsOnStart: 0, DependsOnCount: 0);
+                h.Applies.Add(apply, e.DependsOn);
+                _deliveries?.Append(apply);
                 break;
             case NodeOriginateEvent e:
                 h.Originations.Add(new OriginateRecord(
