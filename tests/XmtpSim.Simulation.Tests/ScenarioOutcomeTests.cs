@@ -32,6 +32,26 @@ public sealed class ScenarioOutcomeTests
             $"applied {SimTime.Format(a.TimeNs - a.PublishedNs)} after publish"));
     }
 
+    [Theory]
+    [InlineData(SmallScenarios.Base)]
+    [InlineData(SmallScenarios.PartitionHealedAt1m)]
+    [InlineData(SmallScenarios.NodeCrashedAt30s)]
+    public void Causal_order_tracked_while_recording_needs_no_replay_and_agrees_with_it(string yaml)
+    {
+        var scenario = SmallScenarios.Parse(yaml);
+        var built = SimulationBuilder.Build(scenario, new Engine.Journal.JournalWriter(), 1);
+        var recorder = JournalRecorder.Attach(built.Engine.Journal, built.NodeIds);
+        using (built.Engine)
+        {
+            built.Engine.Run(built.EndNanos);
+        }
+
+        built.Engine.Journal.Finish();
+        var tracker = recorder.History.CausalOrder;
+        Assert.True(tracker.Exact, "a join was journaled earlier than a delivery before it");
+        Assert.Equal(Checks.Evaluation.CausalOrder.Replay(recorder.History), tracker.Tally());
+    }
+
     [Fact]
     public void A_partition_healed_only_at_the_end_fails_convergence_and_no_loss()
     {

@@ -6,16 +6,26 @@ namespace XmtpSim.Checks.Evaluation;
 /// <c>causal_order</c>: no client applies an envelope before its depends_on is dominated by what that client had
 /// applied on that topic (per topic, the highest applied sequence per originator ≥ each dependency). Joining at
 /// commit c counts as having applied commit (0, c). An apply with a dropped dependency is a violation.
+/// The recorder evaluates it as it records (<see cref="CausalOrderTracker"/>); <see cref="Replay"/> gives the same
+/// tally from the finished history, and is used when the tracker could not be.
 /// </summary>
 internal static class CausalOrder
 {
     public static CheckResult Evaluate(string name, RecordedHistory history)
     {
+        var tally = history.CausalOrder.Exact ? history.CausalOrder.Tally() : Replay(history);
+        var evidence = $"{Format.Int(history.Applies.Count)} applies checked against their depends_on; " +
+            $"{Format.Int(tally.Violations)} violations ({Format.Int(tally.Dropped)} with a dropped dependency)";
+        return tally.First is not { } first ? CheckResult.Pass(name, evidence) : CheckResult.Fail(name, evidence, Describe(history, first));
+    }
+
+    /// <summary>The tally from a pass over the finished history's joins and applies.</summary>
+    public static CausalTally Replay(RecordedHistory history)
+    {
         var state = new Dictionary<(int Client, int Topic, uint Originator), ulong>();
         var joins = history.Joins;
         var nextJoin = 0;
-        long violations = 0, dropped = 0;
-        string? first = null;
+        var tally = default(CausalTally);
         foreach (var apply in history.Applies)
         {
             // Joins and applies are both in journal order; a join at the same time comes first.
@@ -27,10 +37,9 @@ internal static class CausalOrder
 
             if (apply.DependencyDropped)
             {
-                violations++;
-                dropped++;
-                first ??= $"{history.Actors[apply.Client]} applied {Format.Envelope(apply.Envelope)} on {history.Topics[apply.Topic]} " +
-                    $"at {Format.Seconds(apply.TimeNs)}{ReadFrom(history, apply)} after giving up on a dependency of {Deps(history, apply)}";
+                tally.Violations++;
+                tally.Dropped++;
+                tally.First ??= new CausalViolation(apply, null, 0);
             }
             else
             {
@@ -43,10 +52,8 @@ internal static class CausalOrder
                         continue;
                     }
 
-                    violations++;
-                    first ??= $"{history.Actors[apply.Client]} applied {Format.Envelope(apply.Envelope)} on {history.Topics[apply.Topic]} " +
-                        $"at {Format.Seconds(apply.TimeNs)}{ReadFrom(history, apply)} before its dependency {Format.Envelope(dependency)}: " +
-                        $"it had applied up to {dependency.Originator}:{have} on that topic";
+                    tally.Violations++;
+                    tally.First ??= new CausalViolation(apply, dependency, have);
                     break;
                 }
             }
@@ -54,9 +61,17 @@ internal static class CausalOrder
             Advance(state, (apply.Client, apply.Topic, apply.Envelope.Originator), apply.Envelope.Sequence);
         }
 
-        var evidence = $"{Format.Int(history.Applies.Count)} applies checked against their depends_on; " +
-            $"{Format.Int(violations)} violations ({Format.Int(dropped)} with a dropped dependency)";
-        return first is null ? CheckResult.Pass(name, evidence) : CheckResult.Fail(name, evidence, first);
+        return tally;
+    }
+
+    private static string Describe(RecordedHistory history, CausalViolation violation)
+    {
+        var apply = violation.Apply;
+        var applied = $"{history.Actors[apply.Client]} applied {Format.Envelope(apply.Envelope)} on {history.Topics[apply.Topic]} " +
+            $"at {Format.Seconds(apply.TimeNs)}{ReadFrom(history, apply)}";
+        return violation.Dependency is { } dependency
+            ? $"{applied} before its dependency {Format.Envelope(dependency)}: it had applied up to {dependency.Originator}:{violation.Had} on that topic"
+            : $"{applied} after giving up on a dependency of {Deps(history, apply)}";
     }
 
     private static void Advance(Dictionary<(int, int, uint), ulong> state, (int, int, uint) key, ulong sequence)

@@ -66,8 +66,9 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
     /// Records one apply; its depends_on is <paramref name="dependsOn"/>, the event's text (the record's own depends_on
     /// fields are not read).
     /// </summary>
+    /// <returns>The apply as recorded: its depends_on fields name its entries in the pool.</returns>
     /// <exception cref="FormatException">The depends_on text is not a canonical clock.</exception>
-    public void Add(in ApplyRecord apply, string dependsOn)
+    public ApplyRecord Add(in ApplyRecord apply, string dependsOn)
     {
         var start = _pool.Count;
         var count = DependsOnText.AppendTo(dependsOn, _pool);
@@ -76,6 +77,7 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
         if ((_recent.TryGetValue(envelope, out var known) || _older.TryGetValue(envelope, out known)) && SameAs(_shared[known], candidate))
         {
             _pool.Truncate(start);
+            start = _shared[known].DependsOnStart;
         }
         else
         {
@@ -89,6 +91,7 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
         }
 
         _rows.Add(new Row(apply.TimeNs, apply.Client, apply.ReadNode, known, apply.DependencyDropped));
+        return apply with { DependsOnStart = start, DependsOnCount = count };
     }
 
     /// <inheritdoc />

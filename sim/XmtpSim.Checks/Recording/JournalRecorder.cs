@@ -89,6 +89,7 @@ public sealed class JournalRecorder
             case "deliver":
                 type.Delivered++;
                 h.CountDelivered(entry.TimeNs);
+                h.CausalOrder.Reached(entry.TimeNs);
                 break;
             default:
                 type.Dropped++;
@@ -137,13 +138,15 @@ public sealed class JournalRecorder
                 h.PublishFailures.Add(new PublishFailedRecord(e.TimeNs, h.Actors.Intern(e.Client), e.LocalId, h.Labels.Intern(e.Reason)));
                 break;
             case ClientJoinEvent e:
-                h.Joins.Add(new JoinRecord(e.TimeNs, h.Actors.Intern(e.Client), h.Topics.Intern(e.Topic), e.CommitSequence));
+                var join = new JoinRecord(e.TimeNs, h.Actors.Intern(e.Client), h.Topics.Intern(e.Topic), e.CommitSequence);
+                h.Joins.Add(join);
+                h.CausalOrder.Join(join);
                 break;
             case ClientApplyEvent e:
                 var apply = new ApplyRecord(
                     e.TimeNs, h.Actors.Intern(e.Client), h.Topics.Intern(e.Topic), new EnvelopeId(e.Originator, e.Sequence), e.PublishedNs,
                     OptionalActor(e.Sender), OptionalActor(e.ReadNode), e.FeePicodollars, e.DependencyDropped, DependsOnStart: 0, DependsOnCount: 0);
-                h.Applies.Add(apply, e.DependsOn);
+                h.CausalOrder.Apply(h.Applies.Add(apply, e.DependsOn));
                 _deliveries?.Append(apply);
                 break;
             case NodeOriginateEvent e:

@@ -25,7 +25,7 @@ public sealed class RecordedHistory
     private readonly List<long> _droppedPerMinute = [];
 
     /// <summary>An empty history.</summary>
-    public RecordedHistory() => Applies = new ApplyTable(DependencyPool);
+    public RecordedHistory() => (Applies, CausalOrder) = (new ApplyTable(DependencyPool), new CausalOrderTracker(DependencyPool));
     private readonly List<FaultRecord> _faults = [];
     private readonly List<MisbehaviorReportRecord> _reports = [];
     private readonly SortedSet<uint> _nodeIds = [];
@@ -86,6 +86,9 @@ public sealed class RecordedHistory
 
     /// <summary>Client applies.</summary>
     public ApplyTable Applies { get; }
+
+    /// <summary>causal_order, evaluated as the joins and applies are recorded.</summary>
+    internal CausalOrderTracker CausalOrder { get; }
 
     /// <summary>The depends_on entries of <see cref="Applies"/>, back to back.</summary>
     public ChunkedList<EnvelopeId> DependencyPool { get; } = new();
