@@ -48,6 +48,7 @@ public sealed class RecordingTests
         Assert.Equal(new ApplyRecord(10, 1, 3, envelope, 4, 9, 2, 500, false, 0, 2), table[0]);
         Assert.Equal(new ApplyRecord(12, 5, 3, envelope, 4, 9, 8, 500, true, 0, 2), table[1]);
         Assert.Equal([new EnvelopeId(0, 2), new EnvelopeId(100, 6)], pool); // depends_on stored once for both applies
+        Assert.Equal(1, table.DependencyDroppedCount);
         Assert.Equal([table[0], table[1]], table);
     }
 

@@ -53,9 +53,14 @@ internal sealed class HistoryAnalysis
         }
 
         Acked = acked;
+
+        // The envelope index of every origination and store, kept for BuildNodes so it looks none of them up again.
+        var originated = new int[history.Originations.Count];
+        var stored = new int[history.Stores.Count];
+        var next = 0;
         foreach (var o in history.Originations)
         {
-            ref var info = ref Info(IndexOf(o.Envelope));
+            ref var info = ref Info(originated[next++] = IndexOf(o.Envelope));
             info.Topic = info.Topic < 0 ? o.Topic : info.Topic;
             info.DependsOnCommit = info.DependsOnCommit < 0 ? (long)o.DependsOnCommit : info.DependsOnCommit;
             info.OriginatedNs = info.OriginatedNs < 0 ? o.TimeNs : info.OriginatedNs;
@@ -68,9 +73,10 @@ internal sealed class HistoryAnalysis
             info.OriginatedNs = info.OriginatedNs < 0 ? tx.TimeNs : info.OriginatedNs;
         }
 
+        next = 0;
         foreach (var s in history.Stores)
         {
-            ref var info = ref Info(IndexOf(s.Envelope));
+            ref var info = ref Info(stored[next++] = IndexOf(s.Envelope));
             info.Topic = info.Topic < 0 ? s.Topic : info.Topic;
         }
 
@@ -78,12 +84,24 @@ internal sealed class HistoryAnalysis
         // applied keys and the latencies. The two sorts are independent arrays of numbers, so they run on both
         // cores; a sort of numbers has one result whatever the timing. (The checks run after the simulation.)
         // A radix sort takes a few linear passes where a comparison sort of a day's 71 million takes ~26 levels.
+        // The applies of one envelope share a part of the table (ApplyTable), so the envelope is looked up once per
+        // shared part, not once per apply; the first apply of each still comes first, so indexes are assigned in the
+        // same order.
         var keys = new long[history.Applies.Count];
         var latencies = new List<long>(history.Applies.Count);
+        var envelopeOfShared = new int[history.Applies.SharedCount];
+        Array.Fill(envelopeOfShared, -1);
+        var applies = history.Applies.OpenReader();
         for (var i = 0; i < keys.Length; i++)
         {
-            var a = history.Applies[i];
-            keys[i] = AppliedKey(a.Client, IndexOf(a.Envelope));
+            var a = applies.Read(i, out var shared);
+            ref var envelope = ref envelopeOfShared[shared];
+            if (envelope < 0)
+            {
+                envelope = IndexOf(a.Envelope);
+            }
+
+            keys[i] = AppliedKey(a.Client, envelope);
             if (a.LatencyNs >= 0)
             {
                 latencies.Add(a.LatencyNs);
@@ -96,7 +114,7 @@ internal sealed class HistoryAnalysis
         _appliedKeys = keys;
         _clientStarts = ClientStarts(keys);
         SortedLatencies = latencies;
-        Nodes = BuildNodes(history);
+        Nodes = BuildNodes(history, originated, stored);
         ComputeDeliveries(history);
     }
 
@@ -202,7 +220,7 @@ internal sealed class HistoryAnalysis
 
     private ref EnvelopeInfo Info(int index) => ref CollectionsMarshal.AsSpan(_envelopes)[index];
 
-    private List<NodeState> BuildNodes(RecordedHistory history)
+    private static List<NodeState> BuildNodes(RecordedHistory history, int[] originated, int[] stored)
     {
         var crashedAt = new Dictionary<uint, long>();
         foreach (var fault in history.Faults)
@@ -223,7 +241,7 @@ internal sealed class HistoryAnalysis
         }
 
         var holdings = new Dictionary<int, List<int>>();
-        void Hold(int actor, EnvelopeId id)
+        void Hold(int actor, int envelope)
         {
             if (!holdings.TryGetValue(actor, out var list))
             {
@@ -231,17 +249,19 @@ internal sealed class HistoryAnalysis
                 holdings.Add(actor, list);
             }
 
-            list.Add(_index[id]);
+            list.Add(envelope);
         }
 
+        var next = 0;
         foreach (var o in history.Originations)
         {
-            Hold(o.Node, o.Envelope);
+            Hold(o.Node, originated[next++]);
         }
 
+        next = 0;
         foreach (var s in history.Stores)
         {
-            Hold(s.Node, s.Envelope);
+            Hold(s.Node, stored[next++]);
         }
 
         var nodes = new List<NodeState>();
@@ -281,43 +301,68 @@ internal sealed class HistoryAnalysis
             list.Add(e);
         }
 
+        // The joins that expect anything, in journal order (a second join of the same client to the same topic, a
+        // re-welcome, adds no expectation). Each is then checked against its topic's envelopes on both cores, in
+        // ranges of joins whose tallies add up in a fixed order: the totals and the earliest miss (by ack order, then
+        // join order, a unique pair) are the same whatever ran where.
         var seen = new HashSet<(int Client, int Topic)>();
+        var expecting = new List<(JoinRecord Join, int Order, List<int> Envelopes)>();
         var joinOrder = 0;
-        (int AckOrder, int JoinOrder) best = (int.MaxValue, int.MaxValue);
-        JoinRecord bestJoin = default;
-        var bestEnvelope = -1;
-        long expected = 0, applied = 0;
         foreach (var join in history.Joins)
         {
-            // A second join of the same client to the same topic (a re-welcome) adds no expectation.
-            if (!seen.Add((join.Client, join.Topic)) || !byTopic.TryGetValue(join.Topic, out var envelopes))
+            if (seen.Add((join.Client, join.Topic)) && byTopic.TryGetValue(join.Topic, out var envelopes))
             {
-                joinOrder++;
-                continue;
-            }
-
-            foreach (var e in envelopes)
-            {
-                var info = _envelopes[e];
-                if (!ShouldReceive(info, join.CommitSequence))
-                {
-                    continue;
-                }
-
-                expected++;
-                if (ClientApplied(join.Client, e))
-                {
-                    applied++;
-                }
-                else if ((info.AckOrder, joinOrder).CompareTo(best) < 0)
-                {
-                    best = (info.AckOrder, joinOrder);
-                    bestJoin = join;
-                    bestEnvelope = e;
-                }
+                expecting.Add((join, joinOrder, envelopes));
             }
 
             joinOrder++;
+        }
+
+        const int Ranges = 64;
+        var tallies = new DeliveryTally[Ranges];
+        Parallel.For(0, Ranges, r =>
+        {
+            var tally = new DeliveryTally { Best = (int.MaxValue, int.MaxValue), BestEnvelope = -1 };
+            for (var j = expecting.Count * r / Ranges; j < expecting.Count * (r + 1) / Ranges; j++)
+            {
+                var (join, order, envelopes) = expecting[j];
+                foreach (var e in envelopes)
+                {
+                    var info = _envelopes[e];
+                    if (!ShouldReceive(info, join.CommitSequence))
+                    {
+                        continue;
+                    }
+
+                    tally.Expected++;
+                    if (ClientApplied(join.Client, e))
+                    {
+                        tally.Applied++;
+                    }
+                    else if ((info.AckOrder, order).CompareTo(tally.Best) < 0)
+                    {
+                        tally.Best = (info.AckOrder, order);
+                        tally.BestJoin = join;
+                        tally.BestEnvelope = e;
+                    }
+                }
+            }
+
+            tallies[r] = tally;
+        });
+
+        long expected = 0, applied = 0;
+        (int AckOrder, int JoinOrder) best = (int.MaxValue, int.MaxValue);
+        JoinRecord bestJoin = default;
+        var bestEnvelope = -1;
+        foreach (var tally in tallies)
+        {
+            expected += tally.Expected;
+            applied += tally.Applied;
+            if (tally.BestEnvelope >= 0 && tally.Best.CompareTo(best) < 0)
+            {
+                (best, bestJoin, bestEnvelope) = (tally.Best, tally.BestJoin, tally.BestEnvelope);
+            }
         }
 
         ExpectedDeliveries = expected;
@@ -329,6 +374,16 @@ internal sealed class HistoryAnalysis
                 info.Id, TopicName(info.Topic), history.Actors[bestJoin.Client], bestJoin.CommitSequence, bestJoin.TimeNs, info.AckNs,
                 expected - applied);
         }
+    }
+
+    /// <summary>What one range of joins expected and found applied, and its earliest miss.</summary>
+    private struct DeliveryTally
+    {
+        public long Expected;
+        public long Applied;
+        public (int AckOrder, int JoinOrder) Best;
+        public JoinRecord BestJoin;
+        public int BestEnvelope;
     }
 
     /// <summary>

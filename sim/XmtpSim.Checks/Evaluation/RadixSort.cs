@@ -5,7 +5,7 @@ namespace XmtpSim.Checks.Evaluation;
 /// all values agree. A day's 71 million publish-to-apply latencies or applied keys sort in a handful of linear
 /// passes instead of the ~26 levels of a comparison sort; the result is the same ascending order.
 /// </summary>
-internal static class RadixSort
+public static class RadixSort
 {
     private const int DigitBits = 11;
     private const int Buckets = 1 << DigitBits;

@@ -42,6 +42,12 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
     /// <inheritdoc />
     public int Count => _rows.Count;
 
+    /// <summary>Parts shared by the applies of one envelope (see <see cref="Reader.Read"/>).</summary>
+    internal int SharedCount => _shared.Count;
+
+    /// <summary>Applies made after giving up on a dependency, counted as they are recorded.</summary>
+    public long DependencyDroppedCount { get; private set; }
+
     /// <summary>
     /// Full chunks of per-apply rows, and of shared parts and depends_on entries no longer looked up, go to
     /// <paramref name="spill"/> (see <see cref="ChunkedList{T}.SpillTo"/>).
@@ -91,6 +97,7 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
         }
 
         _rows.Add(new Row(apply.TimeNs, apply.Client, apply.ReadNode, known, apply.DependencyDropped));
+        DependencyDroppedCount += apply.DependencyDropped ? 1 : 0;
         return apply with { DependsOnStart = start, DependsOnCount = count };
     }
 
@@ -129,16 +136,20 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
         public int Count => _rows.Count;
 
         /// <inheritdoc />
-        public ApplyRecord this[int index]
+        public ApplyRecord this[int index] => Read(index, out _);
+
+        /// <summary>
+        /// The apply at <paramref name="index"/>, and the number of the part it shares with other applies of its envelope
+        /// (0 to <see cref="SharedCount"/> − 1; applies of one envelope that agree on every shared field share one).
+        /// </summary>
+        internal ApplyRecord Read(int index, out int sharedPart)
         {
-            get
-            {
-                var row = _rows[index];
-                var shared = _shared[row.Shared];
-                return new ApplyRecord(
-                    row.TimeNs, row.Client, shared.Topic, shared.Envelope, shared.PublishedNs, shared.Sender, row.ReadNode,
-                    shared.FeePicodollars, row.DependencyDropped, shared.DependsOnStart, shared.DependsOnCount);
-            }
+            var row = _rows[index];
+            sharedPart = row.Shared;
+            var shared = _shared[row.Shared];
+            return new ApplyRecord(
+                row.TimeNs, row.Client, shared.Topic, shared.Envelope, shared.PublishedNs, shared.Sender, row.ReadNode,
+                shared.FeePicodollars, row.DependencyDropped, shared.DependsOnStart, shared.DependsOnCount);
         }
 
         /// <inheritdoc />

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using XmtpSim.Checks.Evaluation;
 using XmtpSim.Checks.Recording;
 
@@ -22,14 +23,9 @@ public static class RunResultsBuilder
             Ms(Percentiles.NearestRank(latencies, 90)),
             Ms(Percentiles.NearestRank(latencies, 99)),
             Ms(latencies.Count == 0 ? 0 : latencies[^1]));
-        long dropped = 0;
-        foreach (var apply in history.Applies)
-        {
-            dropped += apply.DependencyDropped ? 1 : 0;
-        }
-
         var delivery = new DeliverySummary(
-            analysis.Acked.Count, history.PublishFailures.Count, analysis.ExpectedDeliveries, analysis.AppliedExpected, DeliveredRatio.Of(analysis), dropped);
+            analysis.Acked.Count, history.PublishFailures.Count, analysis.ExpectedDeliveries, analysis.AppliedExpected, DeliveredRatio.Of(analysis),
+            history.Applies.DependencyDroppedCount);
         return new RunResults(
             info.Scenario,
             info.Seed,
@@ -158,7 +154,7 @@ public static class RunResultsBuilder
             }
         }
 
-        lags.Sort();
+        RadixSort.Sort(CollectionsMarshal.AsSpan(lags), new long[lags.Count]);
         return new ReplicationSummary(
             history.Stores.Count - indexed,
             indexed,

@@ -100,6 +100,8 @@ public static class ChartBuilder
             counts[b] = 0;
         }
 
+        var scratch = new long[perBin.Max(values => values.Length)];
+
         foreach (var apply in history.Applies)
         {
             if (apply.LatencyNs >= 0)
@@ -120,7 +122,7 @@ public static class ChartBuilder
                 continue;
             }
 
-            Array.Sort(values);
+            RadixSort.Sort(values, scratch);
             var x = bins.Centre(b);
             p50.Add((x, Percentiles.NearestRank(values, 50) * MsPerNs));
             p90.Add((x, Percentiles.NearestRank(values, 90) * MsPerNs));
