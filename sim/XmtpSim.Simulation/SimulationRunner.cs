@@ -76,11 +76,35 @@ public static class SimulationRunner
         var info = new RunInfo(
             scenario.Name, scenario.Seed, hash, simulated.EndNanos / (double)SimTime.NanosPerSecond, wall.Elapsed.TotalSeconds, simulated.CryptoScheme, profile);
         var results = RunResultsBuilder.Build(info, recorder.History, checks);
-        IReadOnlyList<string> files = settings.OutputDirectory is null
-            ? []
-            : [.. RunOutput.WriteAllButDeliveries(settings.OutputDirectory, results, recorder.History, scenario),
-                .. RunReport.WriteAll(settings.OutputDirectory, results, recorder.History, scenario)];
-        return new RunOutcome(results, simulated.Stats, files);
+        return new RunOutcome(results, simulated.Stats, WriteOutputs(settings.OutputDirectory, results, recorder.History, scenario));
+    }
+
+    /// <summary>
+    /// Writes the data files and, on the other core, the charts and reports: both only read the finished history (each
+    /// enumeration of its tables through a reader of its own) and the results. Returns the paths, data files first.
+    /// </summary>
+    private static IReadOnlyList<string> WriteOutputs(string? directory, RunResults results, RecordedHistory history, Scenario scenario)
+    {
+        if (directory is null)
+        {
+            return [];
+        }
+
+        var report = Task.Factory.StartNew(
+            () => RunReport.WriteAll(directory, results, history, scenario),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        IReadOnlyList<string> data;
+        try
+        {
+            data = RunOutput.WriteAllButDeliveries(directory, results, history, scenario);
+        }
+        finally
+        {
+            // On a failure here, the report is still waited for (not left writing into the folder), and this failure is the one reported.
+            ((Task)report).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+        }
+
+        return [.. data, .. report.GetAwaiter().GetResult()];
     }
 
     /// <summary>

@@ -101,8 +101,8 @@ public sealed class ApplyTable : IReadOnlyList<ApplyRecord>
         return apply with { DependsOnStart = start, DependsOnCount = count };
     }
 
-    /// <inheritdoc />
-    public IEnumerator<ApplyRecord> GetEnumerator() => _reader.GetEnumerator();
+    /// <summary>Enumerates the applies through a reader of its own, as <see cref="ChunkedList{T}.GetEnumerator"/> does.</summary>
+    public IEnumerator<ApplyRecord> GetEnumerator() => OpenReader().GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 

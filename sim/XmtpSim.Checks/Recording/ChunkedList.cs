@@ -111,8 +111,11 @@ public sealed class ChunkedList<T> : IReadOnlyList<T>
         _reader.Forget(chunksInUse, int.MaxValue);
     }
 
-    /// <inheritdoc />
-    public IEnumerator<T> GetEnumerator() => _reader.GetEnumerator();
+    /// <summary>
+    /// Enumerates the items through a reader of its own (<see cref="OpenReader"/>), so that enumerations on different
+    /// threads of a list nothing appends to any more do not share a cache.
+    /// </summary>
+    public IEnumerator<T> GetEnumerator() => OpenReader().GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
