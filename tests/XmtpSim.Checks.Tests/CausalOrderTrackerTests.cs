@@ -1,5 +1,6 @@
 using XmtpSim.Actors.Journal;
 using XmtpSim.Checks.Evaluation;
+using XmtpSim.Checks.Recording;
 using XmtpSim.Engine.Journal;
 using XmtpSim.Protocol.Cursors;
 using XmtpSim.Scenarios.Checks;
@@ -69,6 +70,7 @@ public sealed class CausalOrderTrackerTests
 
         Assert.True(history.CausalOrder.Exact);
         var tally = history.CausalOrder.Tally();
+        Assert.Equal(Reference(history), CausalOrder.Replay(history));
         Assert.Equal(CausalOrder.Replay(history), tally);
         Assert.True(tally.Violations > 0 && tally.Violations < history.Applies.Count, $"{tally.Violations} of {history.Applies.Count}");
         Assert.True(tally.Dropped > 0, "no dropped dependency drawn");
@@ -85,6 +87,7 @@ public sealed class CausalOrderTrackerTests
         Assert.Throws<InvalidOperationException>(() => history.CausalOrder.Tally());
         var result = CheckRunner.Run([CausalOrderCheck.Instance], history)[0];
         var replay = CausalOrder.Replay(history);
+        Assert.Equal(Reference(history), replay);
         Assert.True(replay.Violations > 0);
         Assert.Contains($"{replay.Violations} violations ({replay.Dropped} with a dropped dependency)", result.Evidence, StringComparison.Ordinal);
         Assert.False(result.Passed);
@@ -122,6 +125,42 @@ public sealed class CausalOrderTrackerTests
         }
 
         return events;
+    }
+
+    // The rule as plainly as it can be written, for the replay and the tracker to be held to: one dictionary entry per
+    // (client, topic, originator), the joins taken before each apply as the replay takes them.
+    private static CausalTally Reference(RecordedHistory history)
+    {
+        var applied = new Dictionary<(int, int, uint), ulong>();
+        void Advance((int, int, uint) key, ulong sequence) => applied[key] = Math.Max(applied.GetValueOrDefault(key), sequence);
+        var tally = default(CausalTally);
+        var nextJoin = 0;
+        foreach (var apply in history.Applies)
+        {
+            for (; nextJoin < history.Joins.Count && history.Joins[nextJoin].TimeNs <= apply.TimeNs; nextJoin++)
+            {
+                var join = history.Joins[nextJoin];
+                Advance((join.Client, join.Topic, 0), join.CommitSequence);
+            }
+
+            var missing = Enumerable.Range(apply.DependsOnStart, apply.DependsOnCount)
+                .Select(i => history.DependencyPool[i])
+                .Where(d => applied.GetValueOrDefault((apply.Client, apply.Topic, d.Originator)) < d.Sequence)
+                .Select(d => (EnvelopeId?)d)
+                .FirstOrDefault();
+            if (apply.DependencyDropped || missing is not null)
+            {
+                tally.Violations++;
+                tally.Dropped += apply.DependencyDropped ? 1 : 0;
+                tally.First ??= apply.DependencyDropped
+                    ? new CausalViolation(apply, null, 0)
+                    : new CausalViolation(apply, missing, applied.GetValueOrDefault((apply.Client, apply.Topic, missing!.Value.Originator)));
+            }
+
+            Advance((apply.Client, apply.Topic, apply.Envelope.Originator), apply.Envelope.Sequence);
+        }
+
+        return tally;
     }
 
     private static ClientApplyEvent Apply(long timeNs, string client, string topic, uint originator, ulong sequence, string dependsOn, bool dropped = false) =>

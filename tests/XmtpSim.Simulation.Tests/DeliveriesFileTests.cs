@@ -14,23 +14,15 @@ public sealed class DeliveriesFileTests
         {
             var outcome = SimulationRunner.Run(SmallScenarios.Parse(SmallScenarios.Base), new RunSettings { OutputDirectory = directory.FullName });
 
-            var scenario = SmallScenarios.Parse(SmallScenarios.Base);
-            var built = SimulationBuilder.Build(scenario, new JournalWriter(), 1);
-            var recorder = JournalRecorder.Attach(built.Engine.Journal, built.NodeIds);
-            using (built.Engine)
-            {
-                built.Engine.Run(built.EndNanos);
-            }
-
-            built.Engine.Journal.Finish();
+            var history = SmallScenarios.Record(SmallScenarios.Base);
             using var expected = new MemoryStream();
-            DeliveriesCsv.Write(expected, recorder.History);
+            DeliveriesCsv.Write(expected, history);
 
             var path = Path.Combine(directory.FullName, "deliveries.csv");
             Assert.Contains(path, outcome.Files);
             var written = File.ReadAllBytes(path);
-            Assert.True(recorder.History.Applies.Count > 100, $"{recorder.History.Applies.Count} applies");
-            Assert.Equal(recorder.History.Applies.Count + 1, written.Count(b => b == (byte)'\n'));
+            Assert.True(history.Applies.Count > 100, $"{history.Applies.Count} applies");
+            Assert.Equal(history.Applies.Count + 1, written.Count(b => b == (byte)'\n'));
             Assert.True(expected.ToArray().AsSpan().SequenceEqual(written), "the streamed file differs from the one the finished history gives");
             Assert.Empty(directory.GetFiles("*" + DeliveriesFile.PartialSuffix));
         }

@@ -17,16 +17,7 @@ public sealed class ScenarioOutcomeTests
     public void Latency_is_physical_with_constant_50ms_links()
     {
         // client → gateway → node, node poll, node → client: at least three one-way hops of 50 ms.
-        var scenario = SmallScenarios.Parse(SmallScenarios.Base, "network.latency=50ms");
-        var built = SimulationBuilder.Build(scenario, new Engine.Journal.JournalWriter(), 1);
-        var recorder = JournalRecorder.Attach(built.Engine.Journal, built.NodeIds);
-        using (built.Engine)
-        {
-            built.Engine.Run(built.EndNanos);
-        }
-
-        built.Engine.Journal.Finish(); // the recorder records on the journal's thread: complete once it is finished
-        var applies = recorder.History.Applies.Where(a => a.PublishedNs >= 0).ToList();
+        var applies = SmallScenarios.Record(SmallScenarios.Base, "network.latency=50ms").Applies.Where(a => a.PublishedNs >= 0).ToList();
         Assert.NotEmpty(applies);
         Assert.All(applies, a => Assert.True(a.TimeNs - a.PublishedNs >= 150 * SimTime.NanosPerMilli,
             $"applied {SimTime.Format(a.TimeNs - a.PublishedNs)} after publish"));
@@ -38,18 +29,10 @@ public sealed class ScenarioOutcomeTests
     [InlineData(SmallScenarios.NodeCrashedAt30s)]
     public void Causal_order_tracked_while_recording_needs_no_replay_and_agrees_with_it(string yaml)
     {
-        var scenario = SmallScenarios.Parse(yaml);
-        var built = SimulationBuilder.Build(scenario, new Engine.Journal.JournalWriter(), 1);
-        var recorder = JournalRecorder.Attach(built.Engine.Journal, built.NodeIds);
-        using (built.Engine)
-        {
-            built.Engine.Run(built.EndNanos);
-        }
-
-        built.Engine.Journal.Finish();
-        var tracker = recorder.History.CausalOrder;
+        var history = SmallScenarios.Record(yaml);
+        var tracker = history.CausalOrder;
         Assert.True(tracker.Exact, "a join was journaled earlier than a delivery before it");
-        Assert.Equal(Checks.Evaluation.CausalOrder.Replay(recorder.History), tracker.Tally());
+        Assert.Equal(Checks.Evaluation.CausalOrder.Replay(history), tracker.Tally());
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using XmtpSim.Checks.Recording;
+using XmtpSim.Engine.Journal;
 using XmtpSim.Scenarios;
 
 namespace XmtpSim.Simulation.Tests;
@@ -47,6 +49,20 @@ internal static class SmallScenarios
         """;
 
     public static Scenario Parse(string yaml, params string[] overrides) => ScenarioLoader.Parse(yaml, "test.yaml", overrides);
+
+    /// <summary>Builds and runs <paramref name="yaml"/> with a recorder on its journal; the history is complete on return.</summary>
+    public static RecordedHistory Record(string yaml, params string[] overrides)
+    {
+        var built = SimulationBuilder.Build(Parse(yaml, overrides), new JournalWriter(), 1);
+        var recorder = JournalRecorder.Attach(built.Engine.Journal, built.NodeIds);
+        using (built.Engine)
+        {
+            built.Engine.Run(built.EndNanos);
+        }
+
+        built.Engine.Journal.Finish(); // the recorder records on the journal's thread: complete once it is finished
+        return recorder.History;
+    }
 
     public static RunOutcome Run(string yaml, int parallelism = 1, params string[] overrides) =>
         SimulationRunner.Run(Parse(yaml, overrides), new RunSettings { Parallelism = parallelism });

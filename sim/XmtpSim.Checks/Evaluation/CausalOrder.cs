@@ -22,46 +22,21 @@ internal static class CausalOrder
     /// <summary>The tally from a pass over the finished history's joins and applies.</summary>
     public static CausalTally Replay(RecordedHistory history)
     {
-        var state = new Dictionary<(int Client, int Topic, uint Originator), ulong>();
+        var state = new CausalOrderState(history.DependencyPool);
         var joins = history.Joins;
         var nextJoin = 0;
-        var tally = default(CausalTally);
         foreach (var apply in history.Applies)
         {
             // Joins and applies are both in journal order; a join at the same time comes first.
             while (nextJoin < joins.Count && joins[nextJoin].TimeNs <= apply.TimeNs)
             {
-                var join = joins[nextJoin++];
-                Advance(state, (join.Client, join.Topic, 0), join.CommitSequence);
+                state.Join(joins[nextJoin++]);
             }
 
-            if (apply.DependencyDropped)
-            {
-                tally.Violations++;
-                tally.Dropped++;
-                tally.First ??= new CausalViolation(apply, null, 0);
-            }
-            else
-            {
-                for (var i = 0; i < apply.DependsOnCount; i++)
-                {
-                    var dependency = history.DependencyPool[apply.DependsOnStart + i];
-                    var have = state.GetValueOrDefault((apply.Client, apply.Topic, dependency.Originator));
-                    if (have >= dependency.Sequence)
-                    {
-                        continue;
-                    }
-
-                    tally.Violations++;
-                    tally.First ??= new CausalViolation(apply, dependency, have);
-                    break;
-                }
-            }
-
-            Advance(state, (apply.Client, apply.Topic, apply.Envelope.Originator), apply.Envelope.Sequence);
+            state.Apply(apply);
         }
 
-        return tally;
+        return state.Tally;
     }
 
     private static string Describe(RecordedHistory history, CausalViolation violation)
@@ -72,14 +47,6 @@ internal static class CausalOrder
         return violation.Dependency is { } dependency
             ? $"{applied} before its dependency {Format.Envelope(dependency)}: it had applied up to {dependency.Originator}:{violation.Had} on that topic"
             : $"{applied} after giving up on a dependency of {Deps(history, apply)}";
-    }
-
-    private static void Advance(Dictionary<(int, int, uint), ulong> state, (int, int, uint) key, ulong sequence)
-    {
-        if (state.GetValueOrDefault(key) < sequence)
-        {
-            state[key] = sequence;
-        }
     }
 
     private static string ReadFrom(RecordedHistory history, ApplyRecord apply) =>

@@ -24,18 +24,16 @@ public static class RunOutput
     }
 
     /// <summary>
-    /// Writes deliveries.csv into <paramref name="directory"/> (created if missing); returns its path. It reads only the
-    /// recorded history, through a reader of its own, so it may run on another thread while the checks read the same
-    /// finished history (<see cref="WriteAllButDeliveries"/> writes the rest).
+    /// Writes deliveries.csv of a finished history into <paramref name="directory"/> (created if missing), through a
+    /// <see cref="DeliveriesFile"/> as a run writes it while recording; returns its path.
     /// </summary>
     public static string WriteDeliveries(string directory, RecordedHistory history)
     {
         ArgumentNullException.ThrowIfNull(history);
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, FileNames[1]);
-        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-        DeliveriesCsv.Write(stream, history);
-        return path;
+        using var file = new DeliveriesFile(directory);
+        DeliveriesCsv.Write(file.Stream, history);
+        file.Complete();
+        return file.Path;
     }
 
     /// <summary>
