@@ -36,6 +36,9 @@ internal sealed class ActorSlot : ISimContext
     /// <summary>The cell of the current incarnation, which the engine hands deliveries to.</summary>
     public ActorCell? Cell { get; set; }
 
+    /// <summary>True for a <see cref="SimActor"/>, which is handed its deliveries inside their events.</summary>
+    public bool TakesEvents { get; set; }
+
     public bool Alive { get; set; }
 
     public long BusyUntil { get; set; }
@@ -116,7 +119,7 @@ internal sealed class ActorSlot : ISimContext
         {
             JournalBuffer.AddSend(Now, JournalName, _engine.JournalNameOf(to), name, message.WireBytes, arrivals[i]);
             var key = new EventKey(arrivals[i], to.Index, Self.Index, ++_sendCounter);
-            Outbox.Add(SimEvent.Message(key, message, name, Free.Count > 0 ? Free.Pop() : null));
+            Outbox.Add(SimEvent.Network(key, message, name, Free.Count > 0 ? Free.Pop() : null));
         }
     }
 

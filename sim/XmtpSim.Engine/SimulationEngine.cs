@@ -410,7 +410,7 @@ public sealed class SimulationEngine : IDisposable
             slot.JournalBuffer.AddDeliver(ev.Key.Time, JournalNameOf(sender), slot.JournalName, ev.MessageName!);
         }
 
-        slot.Cell!.SendMessage(new Envelope(ev.Payload, ActorRefs.NoSender));
+        slot.Cell!.SendMessage(new Envelope(slot.TakesEvents ? ev : ev.Payload, ActorRefs.NoSender));
         slot.BusyUntil = slot.Now;
     }
 
@@ -538,6 +538,7 @@ public sealed class SimulationEngine : IDisposable
         slot.Cell = slot.Ref is ActorRefWithCell { Underlying: ActorCell cell }
             ? cell
             : throw new InvalidOperationException($"actor '{slot.Self.Name}' is not a local actor");
+        slot.TakesEvents = props.Type.IsAssignableTo(typeof(SimActor));
     }
 
     private void BreakBlockedConnections(string reason, long detectionNanos)

@@ -21,6 +21,21 @@ public sealed class MailboxTests
     }
 
     [Fact]
+    public void A_sim_actor_is_handed_its_events_and_handles_their_messages_while_other_actors_are_handed_the_messages()
+    {
+        using var journal = new JournalWriter();
+        using var engine = new SimulationEngine(new EngineOptions { Seed = 1 }, journal);
+        List<string> handed = [], handled = [];
+        var probe = engine.Register("probe", sim => EventProbeActor.Props(sim, handed, handled));
+        var pinger = engine.Register("pinger", sim => PingPongActor.Props(sim)); // a ReceiveActor: Receive<Kick> needs the message itself
+        engine.Inject(pinger, new Kick(probe, 0), 0);
+        engine.Run(3 * SimTime.NanosPerSecond);
+
+        Assert.Equal([nameof(SimEvent), nameof(SimEvent)], handed); // the ping, then the timer
+        Assert.Equal(["ping 0", "tick"], handled);
+    }
+
+    [Fact]
     public void The_queue_is_first_in_first_out_and_cleans_up_into_dead_letters_in_order()
     {
         var queue = new EngineMailbox.EngineMessageQueue();

@@ -111,3 +111,31 @@ internal sealed class MailboxProbeActor : ReceiveActor
 
     public static Props Props(List<Type> queueTypes) => Akka.Actor.Props.Create(() => new MailboxProbeActor(queueTypes));
 }
+
+/// <summary>
+/// A <see cref="SimActor"/> that records what Akka.NET hands it (the type of each message its cell receives) and
+/// what it handles. Starts a timer that fires after two seconds.
+/// </summary>
+internal sealed class EventProbeActor : SimActor
+{
+    private readonly List<string> _handed;
+    private readonly List<string> _handled;
+
+    public EventProbeActor(ISimContext sim, List<string> handed, List<string> handled)
+    {
+        _handed = handed;
+        _handled = handled;
+        sim.StartTimer("tick", 2 * SimTime.NanosPerSecond, "tick");
+    }
+
+    public static Props Props(ISimContext sim, List<string> handed, List<string> handled) =>
+        Akka.Actor.Props.Create(() => new EventProbeActor(sim, handed, handled));
+
+    protected override bool AroundReceive(Receive receive, object message)
+    {
+        _handed.Add(message.GetType().Name);
+        return base.AroundReceive(receive, message);
+    }
+
+    protected override void OnMessage(object message) => _handled.Add(message is Ping ping ? $"ping {ping.Hop}" : $"{message}");
+}

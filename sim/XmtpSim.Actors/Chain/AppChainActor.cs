@@ -30,7 +30,7 @@ namespace XmtpSim.Actors.Chain;
 /// on disk when the <see cref="ChainBlockArchive"/> has a scratch file. The
 /// engine's network does not keep per-link FIFO, so indexers order and de-duplicate by block number.</para>
 /// </remarks>
-public sealed class AppChainActor : UntypedActor
+public sealed class AppChainActor : SimActor
 {
     /// <summary>Broadcaster id of <c>GroupMessageBroadcaster</c> (originator 0).</summary>
     public const uint GroupMessageBroadcaster = 0;
@@ -60,7 +60,7 @@ public sealed class AppChainActor : UntypedActor
     }
 
     /// <inheritdoc />
-    protected override void OnReceive(object message)
+    protected override void OnMessage(object message)
     {
         switch (message)
         {

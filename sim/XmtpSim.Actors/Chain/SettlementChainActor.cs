@@ -13,7 +13,7 @@ namespace XmtpSim.Actors.Chain;
 /// future-dated ones included, as <c>getRates</c> returns them), and PayerRegistry balances, funded at start
 /// (one <see cref="PayerDepositEvent"/> each). No settlement yet.
 /// </summary>
-public sealed class SettlementChainActor : UntypedActor
+public sealed class SettlementChainActor : SimActor
 {
     private readonly ISimContext _sim;
     private readonly SettlementChainSettings _settings;
@@ -29,7 +29,7 @@ public sealed class SettlementChainActor : UntypedActor
     }
 
     /// <inheritdoc />
-    protected override void OnReceive(object message)
+    protected override void OnMessage(object message)
     {
         switch (message)
         {

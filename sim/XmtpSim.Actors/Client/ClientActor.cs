@@ -22,7 +22,7 @@ namespace XmtpSim.Actors.Client;
 /// messages with <c>depends_on</c> set from its topic cursor, and applies what it reads from a node with
 /// the causal rule of spec §5.5, failing over to another node when its read node stops answering.
 /// </summary>
-public sealed class ClientActor : UntypedActor
+public sealed class ClientActor : SimActor
 {
     private const int KeyPackageBytes = 320;
     private const int CommitBaseBytes = 512;
@@ -73,7 +73,7 @@ public sealed class ClientActor : UntypedActor
     }
 
     /// <inheritdoc />
-    protected override void OnReceive(object message)
+    protected override void OnMessage(object message)
     {
         switch (message)
         {

@@ -28,7 +28,7 @@ namespace XmtpSim.Actors.Faults;
 /// and <see cref="Props"/> throws <see cref="NotSupportedException"/> if one gets here.</item>
 /// </list>
 /// </remarks>
-public sealed class NemesisActor : UntypedActor
+public sealed class NemesisActor : SimActor
 {
     private readonly ISimContext _sim;
     private readonly IReadOnlyList<Fault> _faults;
@@ -46,7 +46,7 @@ public sealed class NemesisActor : UntypedActor
     }
 
     /// <inheritdoc />
-    protected override void OnReceive(object message)
+    protected override void OnMessage(object message)
     {
         switch (message)
         {

@@ -18,7 +18,7 @@ namespace XmtpSim.Actors.Gateway;
 /// PayerEnvelope bound to that originator, bans a node that errs or times out for the rest of the request
 /// and asks the selector again (5 attempts × 30 s), and answers the client with the originator envelopes.
 /// </summary>
-public sealed class GatewayActor : UntypedActor
+public sealed class GatewayActor : SimActor
 {
     private readonly ISimContext _sim;
     private readonly GatewaySettings _settings;
@@ -39,7 +39,7 @@ public sealed class GatewayActor : UntypedActor
     }
 
     /// <inheritdoc />
-    protected override void OnReceive(object message)
+    protected override void OnMessage(object message)
     {
         switch (message)
         {

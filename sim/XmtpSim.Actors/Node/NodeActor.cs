@@ -20,7 +20,7 @@ namespace XmtpSim.Actors.Node;
 /// the app chain into originator 0/1 envelopes with its own timestamps. Volatile state (streams,
 /// subscriptions, registry view, rates cache) is lost on a crash; the <see cref="NodeStore"/> is not.
 /// </summary>
-public sealed class NodeActor : UntypedActor
+public sealed class NodeActor : SimActor
 {
     private const int CatchUpPage = 500;
 
@@ -61,7 +61,7 @@ public sealed class NodeActor : UntypedActor
     }
 
     /// <inheritdoc />
-    protected override void OnReceive(object message)
+    protected override void OnMessage(object message)
     {
         switch (message)
         {
