@@ -50,6 +50,7 @@ public sealed class ClientActor : SimActor
     private readonly HashSet<EnvelopeId> _seenWelcomes = [];
     private readonly List<GroupState> _groups = [];
     private readonly Dictionary<Topic, GroupState> _groupsByTopic = [];
+    private GroupState? _newestGroup; // _groups[^1], read without the list and its array (see GroupOf)
     private readonly Dictionary<long, List<PendingPublish>> _pending = [];
     private VectorClock _welcomeCursor = VectorClock.Empty;
     private int _readIndex;
@@ -473,18 +474,24 @@ public sealed class ClientActor : SimActor
     }
 
     /// <summary>
-    /// The group following <paramref name="topic"/>, if any. Most clients are in one or two groups, and a delivery
-    /// reads the group next anyway: comparing along the list (newest first, as the table keeps the newest) skips
-    /// the table's buckets and entries, which on a day of 100,000 clients are never in the cache.
+    /// The group following <paramref name="topic"/>, if any. Most clients are in one group, whose messages are most
+    /// of what they read, and a delivery reads the group next anyway: the newest group is compared first, from a
+    /// field of the actor, then the others along the list (newest first, as the table keeps the newest), which skips
+    /// the table's buckets and entries. On a day of 100,000 clients none of these is in the cache.
     /// </summary>
     private GroupState? GroupOf(Topic topic)
     {
+        if (_newestGroup is not { } newest || newest.Topic == topic)
+        {
+            return _newestGroup;
+        }
+
         if (_groups.Count > 4)
         {
             return _groupsByTopic.GetValueOrDefault(topic);
         }
 
-        for (var i = _groups.Count - 1; i >= 0; i--)
+        for (var i = _groups.Count - 2; i >= 0; i--)
         {
             if (_groups[i].Topic == topic)
             {
@@ -525,6 +532,7 @@ public sealed class ClientActor : SimActor
             new CausalDeliveryBuffer<ParsedOriginatorEnvelope>(_settings.Causal, VectorClock.Of((ReservedOriginators.GroupMessages, commitSequence))));
         _groups.Add(group);
         _groupsByTopic[topic] = group;
+        _newestGroup = group;
         _sim.Journal(new ClientJoinEvent(_sim.Now, _name, group.TopicText, commitSequence));
         if (creator && _subscribed)
         {
