@@ -481,9 +481,10 @@ public sealed class ClientActor : SimActor
     /// </summary>
     private GroupState? GroupOf(Topic topic)
     {
-        if (_newestGroup is not { } newest || newest.Topic == topic)
+        var newest = _newestGroup;
+        if (newest is null || newest.Topic == topic)
         {
-            return _newestGroup;
+            return newest; // null: no group yet
         }
 
         if (_groups.Count > 4)
