@@ -46,7 +46,14 @@ public static class SimulationRunner
         using var deliveries = settings.OutputDirectory is null ? null : new DeliveriesFile(settings.OutputDirectory);
         using var journal = new JournalWriter(journalPath, ToEngineMode(scenario.Journal));
         using var spill = new ScratchFile("recorder");
-        var simulated = Simulate(scenario, settings, journal, spill, deliveries?.Stream, wall);
+        Simulated simulated;
+        long hugePageBytes;
+        using (settings.HugePages ? HugePages.Begin() : null)
+        {
+            simulated = Simulate(scenario, settings, journal, spill, deliveries?.Stream, wall);
+            hugePageBytes = settings.HugePages ? HugePages.ResidentBytes() : 0;
+        }
+
         var hash = journal.Finish();
         if (deliveries is not null)
         {
@@ -72,7 +79,7 @@ public static class SimulationRunner
             simulated.BuildSeconds, simulatedSeconds - simulated.BuildSeconds, wall.Elapsed.TotalSeconds - simulatedSeconds, PeakMemoryBytes(),
             (GC.GetTotalPauseDuration() - gcPause).TotalSeconds,
             [GC.CollectionCount(0) - collections[0], GC.CollectionCount(1) - collections[1], GC.CollectionCount(2) - collections[2]],
-            (JitInfo.GetCompilationTime() - jitTime).TotalSeconds, JitInfo.GetCompiledMethodCount() - jitMethods);
+            (JitInfo.GetCompilationTime() - jitTime).TotalSeconds, JitInfo.GetCompiledMethodCount() - jitMethods, hugePageBytes);
         var info = new RunInfo(
             scenario.Name, scenario.Seed, hash, simulated.EndNanos / (double)SimTime.NanosPerSecond, wall.Elapsed.TotalSeconds, simulated.CryptoScheme, profile);
         var results = RunResultsBuilder.Build(info, recorder.History, checks);

@@ -146,6 +146,7 @@ public static class SummaryJson
             w.WriteEndArray();
             w.WriteNumber("wall_jit_seconds", wall.JitSeconds);
             w.WriteNumber("wall_jit_methods", wall.JitMethods);
+            w.WriteNumber("wall_huge_page_bytes", wall.HugePageBytes);
         }
 
         w.WriteString("crypto", r.Crypto);

@@ -10,7 +10,7 @@ using XmtpSim.Simulation;
 namespace XmtpSim.Cli.Commands;
 
 /// <summary>
-/// <c>xmtpsim run &lt;scenario.yaml&gt; [--seed N] [--out DIR] [--set key.path=value ...] [--quiet] [--parallelism N]</c>:
+/// <c>xmtpsim run &lt;scenario.yaml&gt; [--seed N] [--out DIR] [--set key.path=value ...] [--quiet] [--parallelism N] [--no-huge-pages]</c>:
 /// runs the scenario in virtual time and writes summary.json, CSVs, the journal and report.md.
 /// Exit code 0 when every check passes, 1 when one fails.
 /// </summary>
@@ -29,7 +29,11 @@ public static class RunCommand
             Description = "Threads for events of one simulated instant (results do not depend on it)",
             DefaultValueFactory = _ => 1,
         };
-        var command = new Command("run", "Run a scenario in virtual time and report on it") { file, seed, output, set, quiet, parallelism };
+        var noHugePages = new Option<bool>("--no-huge-pages")
+        {
+            Description = "Do not ask Linux for 2 MiB pages while simulating (results do not depend on it; see wall_huge_page_bytes)",
+        };
+        var command = new Command("run", "Run a scenario in virtual time and report on it") { file, seed, output, set, quiet, parallelism, noHugePages };
         command.SetAction(parse =>
         {
             var overrides = (parse.GetValue(set) ?? []).ToList();
@@ -58,13 +62,14 @@ public static class RunCommand
             }
 
             var outDir = parse.GetValue(output) ?? Path.Combine("reports", $"{scenario.Name}-{scenario.Seed}");
+            var settings = new RunSettings { OutputDirectory = outDir, Parallelism = threads, HugePages = !parse.GetValue(noHugePages) };
             var stdout = parse.InvocationConfiguration.Output;
             var console = !parse.GetValue(quiet) && ReferenceEquals(stdout, Console.Out);
             var outcome = (console, Console.IsOutputRedirected) switch
             {
-                (true, false) => RunWithProgress(scenario, outDir, threads),
-                (true, true) => RunWithProgressLines(scenario, outDir, threads, Console.Error),
-                _ => SimulationRunner.Run(scenario, new RunSettings { OutputDirectory = outDir, Parallelism = threads }),
+                (true, false) => RunWithProgress(scenario, settings),
+                (true, true) => RunWithProgressLines(scenario, settings, Console.Error),
+                _ => SimulationRunner.Run(scenario, settings),
             };
             stdout.Write(Summary(outcome, outDir));
             return outcome.AllChecksPassed ? ExitCodes.Success : ExitCodes.CheckFailed;
@@ -72,7 +77,7 @@ public static class RunCommand
         return command;
     }
 
-    private static RunOutcome RunWithProgress(Scenario scenario, string outDir, int threads)
+    private static RunOutcome RunWithProgress(Scenario scenario, RunSettings settings)
     {
         RunOutcome? outcome = null;
         var totalSeconds = (scenario.Duration + scenario.Drain).TotalSeconds;
@@ -83,10 +88,8 @@ public static class RunCommand
             {
                 var task = context.AddTask($"{scenario.Name}: simulating", maxValue: totalSeconds);
                 var display = Stopwatch.StartNew(); // events/s in the progress display only; the simulation never reads it
-                outcome = SimulationRunner.Run(scenario, new RunSettings
+                outcome = SimulationRunner.Run(scenario, settings with
                 {
-                    OutputDirectory = outDir,
-                    Parallelism = threads,
                     Progress = (simNanos, events) =>
                     {
                         var elapsed = Math.Max(display.Elapsed.TotalSeconds, 1e-3);
@@ -104,10 +107,10 @@ public static class RunCommand
     /// Output going to a file or a pipe (a long run under nohup, a CI log): a plain line on stderr each time
     /// another tenth of the simulated time is done, so the summary on stdout stays clean.
     /// </summary>
-    private static RunOutcome RunWithProgressLines(Scenario scenario, string outDir, int threads, TextWriter log)
+    private static RunOutcome RunWithProgressLines(Scenario scenario, RunSettings settings, TextWriter log)
     {
         var lines = new ProgressLines(scenario.Name, SimTime.Nanos(scenario.Duration + scenario.Drain), log);
-        return SimulationRunner.Run(scenario, new RunSettings { OutputDirectory = outDir, Parallelism = threads, Progress = lines.Report });
+        return SimulationRunner.Run(scenario, settings with { Progress = lines.Report });
     }
 
     private static string Memory(WallProfile? wall) =>
