@@ -4,8 +4,8 @@ using System.Runtime.InteropServices;
 namespace XmtpSim.Simulation;
 
 /// <summary>
-/// While a run simulates, asks Linux to back the process's anonymous memory (the managed heap, the collector's card
-/// table and bookkeeping, the JIT's code) with 2 MiB pages instead of 4 KiB ones. A day of 100,000 clients keeps
+/// While a run simulates, asks Linux to back the process's private anonymous memory (the managed heap, and the
+/// collector's own tables beside it) with 2 MiB pages instead of 4 KiB ones. A day of 100,000 clients keeps
 /// about 6 GB of state, and a delivery's reads land all over it: with 4 KiB pages nearly every read that misses the
 /// cache also misses the TLB and waits for a page walk, which a 2 MiB page makes 512 times rarer.
 /// <para>
@@ -14,8 +14,10 @@ namespace XmtpSim.Simulation;
 /// commits next is faulted in as 2 MiB pages where it can be; a collector's decommit makes a new mapping without the
 /// mark, hence the repeat) and asks for the 2 MiB-aligned part of each writable one to be collapsed into 2 MiB pages
 /// (<c>MADV_COLLAPSE</c>, Linux 6.1 and later: it works whatever the system's <c>transparent_hugepage</c> setting,
-/// unless that is <c>never</c>, and needs no privilege). Pages are only remapped: no outcome can depend on this, only
-/// timing and resident memory (a collapse makes the whole 2 MiB resident).
+/// unless that is <c>never</c>, and needs no privilege; a range already in 2 MiB pages costs it only a page-table
+/// walk). Pages are only remapped, and the thread never touches simulation state: no outcome can depend on it, only
+/// timing and resident memory (a collapse makes the whole 2 MiB resident). Its one-second wait is wall time, like the
+/// run's own timing; virtual time never reads it.
 /// </para>
 /// <para>
 /// A hint, not a requirement: on another system, an older kernel or a system that refuses, the run goes on with
@@ -39,7 +41,7 @@ internal static partial class HugePages
 
     private static readonly Lock Gate = new();
     private static int runs;
-    private static ManualResetEventSlim? stop;
+    private static ManualResetEventSlim? stop; // set to end the sweeper; disposed by the run that ends it
     private static Thread? sweeper;
 
     /// <summary>Starts asking for 2 MiB pages until the result is disposed (nothing off Linux).</summary>
@@ -94,12 +96,9 @@ internal static partial class HugePages
                 }
             }
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // No smaps_rollup (a kernel before 4.14, or a restricted /proc): the figure is unknown.
-        }
-        catch (UnauthorizedAccessException)
-        {
         }
 
         return 0;
@@ -108,18 +107,19 @@ internal static partial class HugePages
     private static void End()
     {
         Thread? ending = null;
+        ManualResetEventSlim? stopping = null;
         lock (Gate)
         {
             if (--runs == 0)
             {
-                stop!.Set();
-                ending = sweeper;
-                stop = null;
-                sweeper = null;
+                (stopping, ending) = (stop, sweeper);
+                (stop, sweeper) = (null, null);
+                stopping!.Set();
             }
         }
 
         ending?.Join();
+        stopping?.Dispose();
     }
 
     private static void Sweep(ManualResetEventSlim stopping)

@@ -84,7 +84,7 @@ public sealed class HugePagesTests
     }
 
     [Fact]
-    public void One_sweeper_serves_overlapping_runs_and_stops_with_the_last()
+    public void One_sweeper_serves_overlapping_runs_stops_with_the_last_and_starts_again_for_the_next()
     {
         Assert.False(HugePages.Running); // this assembly's tests run one at a time (xunit.runner.json)
 
@@ -97,6 +97,13 @@ public sealed class HugePagesTests
         Assert.Equal(OperatingSystem.IsLinux(), HugePages.Running);
 
         second.Dispose();
+        Assert.False(HugePages.Running);
+
+        using (HugePages.Begin()) // a later run starts a sweeper of its own
+        {
+            Assert.Equal(OperatingSystem.IsLinux(), HugePages.Running);
+        }
+
         Assert.False(HugePages.Running);
     }
 }
