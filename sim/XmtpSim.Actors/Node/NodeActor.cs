@@ -31,7 +31,7 @@ public sealed class NodeActor : SimActor
     private readonly SortedDictionary<uint, PeerLink> _peers = [];
     private readonly Dictionary<int, PeerLink> _peersByActor = []; // the same links, by the actor index of their node
     private readonly SortedDictionary<int, ReplicaSubscriber> _replicas = [];
-    private readonly Dictionary<Topic, Dictionary<int, ActorId>> _topicSubscribers = []; // by client index, unordered: OnPoll sends in client order
+    private readonly TopicTable<Dictionary<int, ActorId>> _topicSubscribers = new(); // by client index, unordered: OnPoll sends in client order
     private readonly Dictionary<int, HashSet<Topic>> _clients = []; // each streaming client's topics, by index: looked up, never iterated
     private readonly List<ParsedOriginatorEnvelope> _newSincePoll = [];
 
@@ -496,12 +496,7 @@ public sealed class NodeActor : SimActor
         {
             if (topics.Add(filter.Topic))
             {
-                if (!_topicSubscribers.TryGetValue(filter.Topic, out var subscribers))
-                {
-                    _topicSubscribers[filter.Topic] = subscribers = [];
-                }
-
-                subscribers[client.Index] = client;
+                (_topicSubscribers.GetValueRefOrAddDefault(filter.Topic, out _) ??= [])[client.Index] = client;
             }
 
             catchUp.AddRange(_store.Query([filter.Topic], filter.LastSeen, int.MaxValue));
@@ -545,7 +540,7 @@ public sealed class NodeActor : SimActor
             var perClient = _pollBatches;
             foreach (var row in _newSincePoll)
             {
-                if (!_topicSubscribers.TryGetValue(row.Topic, out var subscribers))
+                if (_topicSubscribers.GetValueOrDefault(row.Topic) is not { } subscribers)
                 {
                     continue;
                 }
@@ -607,7 +602,7 @@ public sealed class NodeActor : SimActor
         {
             foreach (var topic in topics)
             {
-                _topicSubscribers[topic].Remove(lost.Peer.Index);
+                _topicSubscribers.GetValueOrDefault(topic)!.Remove(lost.Peer.Index);
             }
         }
 

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using XmtpSim.Protocol.Crypto;
 using XmtpSim.Protocol.Cursors;
 using XmtpSim.Protocol.Envelopes;
@@ -26,7 +25,7 @@ public sealed class NodeStore
     private readonly ColdStorage? _cold;
     private readonly Queue<ParsedOriginatorEnvelope> _inMemory = [];
     private readonly Dictionary<uint, RowList> _byOriginator = [];
-    private readonly Dictionary<Topic, object> _byTopic = []; // the row itself while a topic has one, then a RowList
+    private readonly TopicTable<object> _byTopic = new(); // the row itself while a topic has one, then a RowList
     private readonly Dictionary<uint, ulong> _maxSequence = [];
     private VectorClock? _cursor;
 
@@ -85,7 +84,7 @@ public sealed class NodeStore
         Count++;
 
         // Most topics of a day hold one row (a key package, an identity update): keep it without a list.
-        ref var topicRows = ref CollectionsMarshal.GetValueRefOrAddDefault(_byTopic, row.Topic, out _);
+        ref var topicRows = ref _byTopic.GetValueRefOrAddDefault(row.Topic, out _);
         switch (topicRows)
         {
             case null:
