@@ -72,46 +72,69 @@ public static class SimulationRunner
         var simulatedSeconds = wall.Elapsed.TotalSeconds;
         var recorder = simulated.Recorder;
 
-        var checks = CheckRunner.Run(scenario.Checks, recorder.History);
-        wall.Stop();
+        // The files that need only the history are written on the other core while the checks run.
+        var historyFiles = settings.OutputDirectory is { } directory
+            ? Task.Factory.StartNew(
+                () => RunOutput.WriteHistoryFiles(directory, recorder.History),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : null;
+        RunResults results;
+        try
+        {
+            var checks = CheckRunner.Run(scenario.Checks, recorder.History);
+            wall.Stop();
 
-        var profile = new WallProfile(
-            simulated.BuildSeconds, simulatedSeconds - simulated.BuildSeconds, wall.Elapsed.TotalSeconds - simulatedSeconds, PeakMemoryBytes(),
-            (GC.GetTotalPauseDuration() - gcPause).TotalSeconds,
-            [GC.CollectionCount(0) - collections[0], GC.CollectionCount(1) - collections[1], GC.CollectionCount(2) - collections[2]],
-            (JitInfo.GetCompilationTime() - jitTime).TotalSeconds, JitInfo.GetCompiledMethodCount() - jitMethods, hugePageBytes);
-        var info = new RunInfo(
-            scenario.Name, scenario.Seed, hash, simulated.EndNanos / (double)SimTime.NanosPerSecond, wall.Elapsed.TotalSeconds, simulated.CryptoScheme, profile);
-        var results = RunResultsBuilder.Build(info, recorder.History, checks);
-        return new RunOutcome(results, simulated.Stats, WriteOutputs(settings.OutputDirectory, results, recorder.History, scenario));
+            var profile = new WallProfile(
+                simulated.BuildSeconds, simulatedSeconds - simulated.BuildSeconds, wall.Elapsed.TotalSeconds - simulatedSeconds, PeakMemoryBytes(),
+                (GC.GetTotalPauseDuration() - gcPause).TotalSeconds,
+                [GC.CollectionCount(0) - collections[0], GC.CollectionCount(1) - collections[1], GC.CollectionCount(2) - collections[2]],
+                (JitInfo.GetCompilationTime() - jitTime).TotalSeconds, JitInfo.GetCompiledMethodCount() - jitMethods, hugePageBytes);
+            var info = new RunInfo(
+                scenario.Name, scenario.Seed, hash, simulated.EndNanos / (double)SimTime.NanosPerSecond, wall.Elapsed.TotalSeconds, simulated.CryptoScheme, profile);
+            results = RunResultsBuilder.Build(info, recorder.History, checks);
+        }
+        catch
+        {
+            // The files are still waited for (not left writing into the folder), and this failure is the one reported.
+            (historyFiles as Task)?.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+            throw;
+        }
+
+        return new RunOutcome(results, simulated.Stats, WriteOutputs(settings.OutputDirectory, results, recorder.History, scenario, historyFiles));
     }
 
     /// <summary>
-    /// Writes the data files and, on the other core, the charts and reports: both only read the finished history (each
-    /// enumeration of its tables through a reader of its own) and the results. Returns the paths, data files first.
+    /// Writes summary.json and, on the other core, the charts and reports: both only read the finished history (each
+    /// enumeration of its tables through a reader of its own) and the results; then waits for the history's files,
+    /// started before the checks. Returns the paths, data files first, in <see cref="RunOutput.FileNames"/> order.
     /// </summary>
-    private static IReadOnlyList<string> WriteOutputs(string? directory, RunResults results, RecordedHistory history, Scenario scenario)
+    private static IReadOnlyList<string> WriteOutputs(
+        string? directory, RunResults results, RecordedHistory history, Scenario scenario, Task<IReadOnlyList<string>>? historyFiles)
     {
-        if (directory is null)
+        if (directory is null || historyFiles is null)
         {
             return [];
         }
 
-        var report = Task.Factory.StartNew(
-            () => RunReport.WriteAll(directory, results, history, scenario),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        IReadOnlyList<string> data;
+        Task<IReadOnlyList<string>>? report = null;
+        string summary;
         try
         {
-            data = RunOutput.WriteAllButDeliveries(directory, results, history, scenario);
+            report = Task.Factory.StartNew(
+                () => RunReport.WriteAll(directory, results, history, scenario),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            summary = RunOutput.WriteSummary(directory, results);
         }
         finally
         {
-            // On a failure here, the report is still waited for (not left writing into the folder), and this failure is the one reported.
-            ((Task)report).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+            // On a failure, the writers are still waited for (not left writing into the folder), and the first failure
+            // here is the one reported.
+            (report as Task)?.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+            ((Task)historyFiles).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
         }
 
-        return [.. data, .. report.GetAwaiter().GetResult()];
+        var deliveries = Path.Combine(directory, RunOutput.FileNames[1]);
+        return [summary, deliveries, .. historyFiles.GetAwaiter().GetResult(), .. report.GetAwaiter().GetResult()];
     }
 
     /// <summary>

@@ -42,18 +42,34 @@ public static class RunOutput
     /// </summary>
     public static IReadOnlyList<string> WriteAllButDeliveries(string directory, RunResults results, RecordedHistory history, Scenario? scenario)
     {
+        WriteSummary(directory, results);
+        WriteHistoryFiles(directory, history);
+        return FileNames.Select(name => Path.Combine(directory, name)).ToList();
+    }
+
+    /// <summary>Writes summary.json into <paramref name="directory"/> (created if missing); returns its path.</summary>
+    public static string WriteSummary(string directory, RunResults results)
+    {
         ArgumentNullException.ThrowIfNull(results);
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, FileNames[0]);
+        using var stream = File.Create(path);
+        SummaryJson.Write(stream, results);
+        return path;
+    }
+
+    /// <summary>
+    /// Writes the files that need only the recorded history (throughput.csv, fees.csv, cursors.csv) into
+    /// <paramref name="directory"/> (created if missing), so a run can write them while its checks run; returns their paths.
+    /// </summary>
+    public static IReadOnlyList<string> WriteHistoryFiles(string directory, RecordedHistory history)
+    {
         ArgumentNullException.ThrowIfNull(history);
         Directory.CreateDirectory(directory);
-        var paths = FileNames.Select(name => Path.Combine(directory, name)).ToList();
-        using (var stream = File.Create(paths[0]))
-        {
-            SummaryJson.Write(stream, results);
-        }
-
-        WriteText(paths[2], w => ThroughputCsv.Write(w, history));
-        WriteText(paths[3], w => FeesCsv.Write(w, history));
-        WriteText(paths[4], w => CursorsCsv.Write(w, history));
+        var paths = FileNames.Skip(2).Select(name => Path.Combine(directory, name)).ToList();
+        WriteText(paths[0], w => ThroughputCsv.Write(w, history));
+        WriteText(paths[1], w => FeesCsv.Write(w, history));
+        WriteText(paths[2], w => CursorsCsv.Write(w, history));
         return paths;
     }
 
