@@ -63,12 +63,18 @@ public static class CursorsCsv
         var held = new ulong[nodes.Length, originators.Length];
         var own = new ulong[originators.Length];
         int nextOrigination = 0, nextStore = 0, nextTx = 0;
+
+        // Readers of their own: this file is written while the checks read the same lists on another thread, and a
+        // list's indexer shares one read cache.
+        var originations = history.Originations.OpenReader();
+        var stores = history.Stores.OpenReader();
+        var transactions = history.ChainTransactions.OpenReader();
         var end = (history.EndNs + IntervalNs - 1) / IntervalNs * IntervalNs;
         for (var tick = IntervalNs; tick <= Math.Max(end, IntervalNs); tick += IntervalNs)
         {
-            for (; nextOrigination < history.Originations.Count && history.Originations[nextOrigination].TimeNs <= tick; nextOrigination++)
+            for (; nextOrigination < originations.Count && originations[nextOrigination].TimeNs <= tick; nextOrigination++)
             {
-                var o = history.Originations[nextOrigination];
+                var o = originations[nextOrigination];
                 var c = column[o.Envelope.Originator];
                 own[c] = Math.Max(own[c], o.Envelope.Sequence);
                 if (row.TryGetValue(o.Node, out var r))
@@ -77,9 +83,9 @@ public static class CursorsCsv
                 }
             }
 
-            for (; nextStore < history.Stores.Count && history.Stores[nextStore].TimeNs <= tick; nextStore++)
+            for (; nextStore < stores.Count && stores[nextStore].TimeNs <= tick; nextStore++)
             {
-                var s = history.Stores[nextStore];
+                var s = stores[nextStore];
                 if (row.TryGetValue(s.Node, out var r))
                 {
                     var c = column[s.Envelope.Originator];
@@ -87,9 +93,9 @@ public static class CursorsCsv
                 }
             }
 
-            for (; nextTx < history.ChainTransactions.Count && history.ChainTransactions[nextTx].TimeNs <= tick; nextTx++)
+            for (; nextTx < transactions.Count && transactions[nextTx].TimeNs <= tick; nextTx++)
             {
-                var t = history.ChainTransactions[nextTx];
+                var t = transactions[nextTx];
                 var c = column[t.Envelope.Originator];
                 own[c] = Math.Max(own[c], t.Envelope.Sequence);
             }
