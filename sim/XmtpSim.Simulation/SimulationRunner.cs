@@ -74,9 +74,7 @@ public static class SimulationRunner
 
         // The files that need only the history are written on the other core while the checks run.
         var historyFiles = settings.OutputDirectory is { } directory
-            ? Task.Factory.StartNew(
-                () => RunOutput.WriteHistoryFiles(directory, recorder.History),
-                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            ? OnItsOwnThread(() => RunOutput.WriteHistoryFiles(directory, recorder.History))
             : null;
         RunResults results;
         try
@@ -95,12 +93,12 @@ public static class SimulationRunner
         }
         catch
         {
-            // The files are still waited for (not left writing into the folder), and this failure is the one reported.
-            (historyFiles as Task)?.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+            WaitQuietly(historyFiles); // not left writing into the folder; this failure is the one reported
             throw;
         }
 
-        return new RunOutcome(results, simulated.Stats, WriteOutputs(settings.OutputDirectory, results, recorder.History, scenario, historyFiles));
+        return new RunOutcome(
+            results, simulated.Stats, historyFiles is null ? [] : WriteOutputs(settings.OutputDirectory!, results, recorder.History, scenario, historyFiles));
     }
 
     /// <summary>
@@ -109,33 +107,31 @@ public static class SimulationRunner
     /// started before the checks. Returns the paths, data files first, in <see cref="RunOutput.FileNames"/> order.
     /// </summary>
     private static IReadOnlyList<string> WriteOutputs(
-        string? directory, RunResults results, RecordedHistory history, Scenario scenario, Task<IReadOnlyList<string>>? historyFiles)
+        string directory, RunResults results, RecordedHistory history, Scenario scenario, Task<IReadOnlyList<string>> historyFiles)
     {
-        if (directory is null || historyFiles is null)
-        {
-            return [];
-        }
-
-        Task<IReadOnlyList<string>>? report = null;
+        var report = OnItsOwnThread(() => RunReport.WriteAll(directory, results, history, scenario));
         string summary;
         try
         {
-            report = Task.Factory.StartNew(
-                () => RunReport.WriteAll(directory, results, history, scenario),
-                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             summary = RunOutput.WriteSummary(directory, results);
         }
         finally
         {
             // On a failure, the writers are still waited for (not left writing into the folder), and the first failure
             // here is the one reported.
-            (report as Task)?.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
-            ((Task)historyFiles).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+            WaitQuietly(report);
+            WaitQuietly(historyFiles);
         }
 
         var deliveries = Path.Combine(directory, RunOutput.FileNames[1]);
         return [summary, deliveries, .. historyFiles.GetAwaiter().GetResult(), .. report.GetAwaiter().GetResult()];
     }
+
+    private static Task<T> OnItsOwnThread<T>(Func<T> work) =>
+        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>Waits for <paramref name="task"/> (if any) to end, whether it failed or not: its failure is not this one's to report.</summary>
+    private static void WaitQuietly(Task? task) => task?.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
 
     /// <summary>
     /// Builds the network and runs it to its end. The network (actors, node stores, envelopes, and the scratch

@@ -496,7 +496,7 @@ public sealed class NodeActor : SimActor
         {
             if (topics.Add(filter.Topic))
             {
-                (_topicSubscribers.GetValueRefOrAddDefault(filter.Topic, out _) ??= [])[client.Index] = client;
+                (_topicSubscribers.GetValueRefOrAdd(filter.Topic) ??= [])[client.Index] = client;
             }
 
             catchUp.AddRange(_store.Query([filter.Topic], filter.LastSeen, int.MaxValue));

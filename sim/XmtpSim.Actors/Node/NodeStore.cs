@@ -84,7 +84,7 @@ public sealed class NodeStore
         Count++;
 
         // Most topics of a day hold one row (a key package, an identity update): keep it without a list.
-        ref var topicRows = ref _byTopic.GetValueRefOrAddDefault(row.Topic, out _);
+        ref var topicRows = ref _byTopic.GetValueRefOrAdd(row.Topic);
         switch (topicRows)
         {
             case null:

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace XmtpSim.Protocol.Topics;
 
 /// <summary>
@@ -29,27 +31,10 @@ public sealed class TopicTable<TValue>
     public int Count { get; private set; }
 
     /// <summary>The value stored for <paramref name="topic"/>, or null when it has none.</summary>
-    public TValue? GetValueOrDefault(Topic topic)
-    {
-        var entries = _entries;
-        var mask = _mask;
-        for (var i = topic.GetHashCode() & mask; ; i = (i + 1) & mask)
-        {
-            ref var entry = ref entries[i];
-            if (entry.Topic.IsDefault)
-            {
-                return null;
-            }
-
-            if (entry.Topic == topic)
-            {
-                return entry.Value;
-            }
-        }
-    }
+    public TValue? GetValueOrDefault(Topic topic) => _entries[Probe(_entries, _mask, topic)].Value;
 
     /// <summary>The slot of <paramref name="topic"/>'s value, added (holding null) when absent.</summary>
-    public ref TValue? GetValueRefOrAddDefault(Topic topic, out bool exists)
+    public ref TValue? GetValueRefOrAdd(Topic topic)
     {
         if (topic.IsDefault)
         {
@@ -61,46 +46,40 @@ public sealed class TopicTable<TValue>
             Grow();
         }
 
-        var entries = _entries;
-        var mask = _mask;
-        for (var i = topic.GetHashCode() & mask; ; i = (i + 1) & mask)
+        ref var entry = ref _entries[Probe(_entries, _mask, topic)];
+        if (entry.Topic.IsDefault)
         {
-            ref var entry = ref entries[i];
-            if (entry.Topic.IsDefault)
-            {
-                entry.Topic = topic;
-                Count++;
-                exists = false;
-                return ref entry.Value;
-            }
-
-            if (entry.Topic == topic)
-            {
-                exists = true;
-                return ref entry.Value;
-            }
+            entry.Topic = topic;
+            Count++;
         }
+
+        return ref entry.Value;
+    }
+
+    // The slot holding `topic`, or the empty slot where it would go (there is always one: the table is at most
+    // three quarters full). An empty slot holds the default topic and a null value.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Probe(Entry[] entries, int mask, Topic topic)
+    {
+        var i = topic.GetHashCode() & mask;
+        while (!entries[i].Topic.IsDefault && entries[i].Topic != topic)
+        {
+            i = (i + 1) & mask;
+        }
+
+        return i;
     }
 
     private void Grow()
     {
-        var old = _entries;
-        var entries = new Entry[old.Length * 2];
+        var entries = new Entry[_entries.Length * 2];
         var mask = entries.Length - 1;
-        foreach (var entry in old)
+        foreach (var entry in _entries)
         {
-            if (entry.Topic.IsDefault)
+            if (!entry.Topic.IsDefault)
             {
-                continue;
+                entries[Probe(entries, mask, entry.Topic)] = entry; // topics are distinct: the probe ends at an empty slot
             }
-
-            var i = entry.Topic.GetHashCode() & mask;
-            while (!entries[i].Topic.IsDefault)
-            {
-                i = (i + 1) & mask;
-            }
-
-            entries[i] = entry;
         }
 
         _entries = entries;
