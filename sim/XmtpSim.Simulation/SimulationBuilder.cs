@@ -41,10 +41,12 @@ public static class SimulationBuilder
     /// Builds (but does not start) the simulation. With <paramref name="envelopeBytes"/>, node stores move the
     /// bytes of envelopes older than <paramref name="bytesInMemoryNanos"/> (<see cref="EnvelopeBytesInMemoryNanos"/>
     /// when null) there, and the app chain its blocks sealed longer ago than that; without it, every envelope and
-    /// block stays in memory. Results are the same either way.
+    /// block stays in memory. Results are the same either way, and with <paramref name="signingLane"/> off, when
+    /// nodes and gateways make real signatures on their own threads instead of <see cref="SigningLane.Shared"/>.
     /// </summary>
     public static BuiltSimulation Build(
-        Scenario scenario, JournalWriter journal, int parallelism, ScratchFile? envelopeBytes = null, long? bytesInMemoryNanos = null)
+        Scenario scenario, JournalWriter journal, int parallelism, ScratchFile? envelopeBytes = null, long? bytesInMemoryNanos = null,
+        bool signingLane = true)
     {
         var nodeIds = scenario.Network.NodeIds.Select(id => (uint)id).ToList();
         IReadOnlyList<RegionLayout> regions = Regions(scenario, nodeIds);
@@ -53,7 +55,7 @@ public static class SimulationBuilder
         var engine = new SimulationEngine(EngineOptions(scenario, regions, parallelism), journal);
         try
         {
-            return Populate(engine, scenario, nodeIds, regions, envelopeBytes, bytesInMemoryNanos);
+            return Populate(engine, scenario, nodeIds, regions, envelopeBytes, bytesInMemoryNanos, signingLane);
         }
         catch
         {
@@ -64,7 +66,7 @@ public static class SimulationBuilder
 
     private static BuiltSimulation Populate(
         SimulationEngine engine, Scenario scenario, List<uint> nodeIds, IReadOnlyList<RegionLayout> regions,
-        ScratchFile? envelopeBytes, long? bytesInMemoryNanos)
+        ScratchFile? envelopeBytes, long? bytesInMemoryNanos, bool signingLane)
     {
         var seed = (ulong)scenario.Seed;
         var regionOfNode = regions.SelectMany(r => r.NodeIds.Select(n => (n, r.Index))).ToDictionary(x => x.n, x => x.Index);
@@ -73,6 +75,7 @@ public static class SimulationBuilder
         var nodeKeys = nodeIds.ToDictionary(id => id, id => SigningKey.Derive($"node-{id}", seed));
         var payerKeys = Enumerable.Range(1, scenario.Network.Gateways).Select(g => SigningKey.Derive($"gateway-{g}", seed)).ToList();
         ISignatureScheme scheme;
+        SigningLane? lane = null;
         if (scenario.Crypto == CryptoMode.Modeled)
         {
             var modeled = new ModeledSignatureScheme();
@@ -87,6 +90,11 @@ public static class SimulationBuilder
         {
             // Every node recovers the same payer and originator signatures; the cache does the arithmetic once.
             scheme = new RealSignatureScheme(Secp256k1Backends.Default, new RecoveryCache(RecoveryCacheEntries));
+
+            // A real signature costs tens of microseconds, and what a node or gateway signs is not read until later
+            // (a node's envelope when it is replicated or moved out of memory, a payer's when a node receives it): the
+            // lane makes them on the other core meanwhile. (A modeled one costs about what handing it over would.)
+            lane = signingLane ? SigningLane.Shared : null;
         }
 
         var plan = WorkloadPlanner.Plan(scenario, regions);
@@ -107,6 +115,7 @@ public static class SimulationBuilder
                 NodeId = id,
                 Key = nodeKeys[id],
                 Scheme = scheme,
+                SigningLane = lane,
                 Costs = costs,
                 AppChain = appChain,
                 Settlement = settlement,
@@ -126,6 +135,7 @@ public static class SimulationBuilder
             {
                 PayerKey = payerKeys[g],
                 Scheme = scheme,
+                SigningLane = lane,
                 Costs = costs,
                 AppChain = appChain,
                 Settlement = settlement,

@@ -4,6 +4,7 @@ using XmtpSim.Actors.Journal;
 using XmtpSim.Actors.Messages;
 using XmtpSim.Engine;
 using XmtpSim.Engine.Hosting;
+using XmtpSim.Protocol.Crypto;
 using XmtpSim.Protocol.Envelopes;
 using XmtpSim.Protocol.Mls;
 using XmtpSim.Protocol.Selection;
@@ -205,15 +206,22 @@ public sealed class GatewayActor : SimActor
         foreach (var (node, group) in byNode)
         {
             var payerEnvelopes = new List<PayerEnvelope>(group.Count);
+            List<PendingSignature>? signing = null;
             foreach (var i in group)
             {
                 _sim.Charge(_settings.Costs.SignNanos);
-                payerEnvelopes.Add(EnvelopeSigner.SignPayer(_settings.Scheme, _settings.PayerKey, pending.Envelopes[i], node, _settings.RetentionDays));
+                var (envelope, signature) = EnvelopeSigner.SignPayer(
+                    _settings.Scheme, _settings.PayerKey, pending.Envelopes[i].ToByteString(), node, _settings.RetentionDays, _settings.SigningLane);
+                payerEnvelopes.Add(envelope);
+                if (signature is not null)
+                {
+                    (signing ??= new List<PendingSignature>(group.Count)).Add(signature);
+                }
             }
 
             var id = ++_nextId;
             _nodeAttempts[id] = new NodeAttempt(pending, group, node, [.. banned], attempt);
-            _sim.Send(_nodes[node].Actor, new PublishPayerEnvelopes(id, payerEnvelopes));
+            _sim.Send(_nodes[node].Actor, new PublishPayerEnvelopes(id, payerEnvelopes) { Signing = signing });
             _sim.StartTimer($"attempt-{id}", _settings.PublishTimeoutNanos, new AttemptTimedOut(id));
         }
     }

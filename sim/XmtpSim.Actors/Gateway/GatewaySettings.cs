@@ -12,6 +12,12 @@ public sealed record GatewaySettings
     /// <summary>Real or modeled signatures.</summary>
     public required ISignatureScheme Scheme { get; init; }
 
+    /// <summary>
+    /// Where payer signatures are made: null on the actor's own thread, otherwise on this lane while the gateway
+    /// goes on; the node waits for them on receipt (the bytes are the same; see <see cref="SigningLane"/>).
+    /// </summary>
+    public SigningLane? SigningLane { get; init; }
+
     /// <summary>Virtual CPU per signature.</summary>
     public required CryptoCosts Costs { get; init; }
 

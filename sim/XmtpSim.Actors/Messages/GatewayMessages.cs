@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using XmtpSim.Engine;
+using XmtpSim.Protocol.Crypto;
 using XmtpSim.Protocol.Envelopes;
 using XmtpSim.Protocol.Wire.Envelopes;
 
@@ -25,8 +26,29 @@ public sealed record PublishOutcome(ParsedOriginatorEnvelope? Envelope, string? 
 /// <summary>Gateway → node: <c>PublishApi.PublishPayerEnvelopes</c> (one payer per call).</summary>
 public sealed record PublishPayerEnvelopes(long RequestId, IReadOnlyList<PayerEnvelope> Envelopes) : IWireMessage
 {
+    /// <summary>The payer envelopes; reading them first waits for any of their signatures still being made (<see cref="Signing"/>).</summary>
+    public IReadOnlyList<PayerEnvelope> Envelopes
+    {
+        get
+        {
+            if (Signing is { } signing)
+            {
+                foreach (var signature in signing)
+                {
+                    signature.Wait();
+                }
+            }
+
+            return field;
+        }
+        init;
+    } = Envelopes;
+
+    /// <summary>Payer signatures a lane is still making into <see cref="Envelopes"/>, or null if all are made.</summary>
+    public IReadOnlyList<PendingSignature>? Signing { get; init; }
+
     /// <inheritdoc />
-    public int WireBytes { get; } = Wire.Size(Envelopes);
+    public int WireBytes { get; } = Wire.Size(Envelopes); // the constructor's list: sizes need no signature bytes, only their length
 }
 
 /// <summary>Node → gateway: the originator envelopes in request order, or a gRPC error.</summary>

@@ -223,8 +223,8 @@ public sealed class NodeActor : SimActor
         var stamp = OriginatorStamp.ForRetention(
             NodeId, sequence, unixNanos, (ulong)quote.BaseFeePicodollars, (ulong)quote.CongestionFeePicodollars, unixSeconds, payer.RetentionDays);
         _sim.Charge(_settings.Costs.SignNanos);
-        var signed = EnvelopeSigner.SignOriginator(_settings.Scheme, _settings.Key, stamp, payer.Raw);
-        var parsed = EnvelopeParser.FromOwnSigned(signed, payer, _settings.Key.Address);
+        var (signed, signing) = EnvelopeSigner.SignOriginatorBytes(_settings.Scheme, _settings.Key, stamp, payer.Raw, _settings.SigningLane);
+        var parsed = EnvelopeParser.FromOwnSigned(signed, signing, payer, _settings.Key.Address);
         _store.TryAdd(parsed);
         _store.Meter(payer.PayerAddress!.Value, NodeId, minute, quote.TotalPicodollars);
         _newSincePoll.Add(parsed);

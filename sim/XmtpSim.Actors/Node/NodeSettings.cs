@@ -15,6 +15,12 @@ public sealed record NodeSettings
     /// <summary>Real or modeled signatures.</summary>
     public required ISignatureScheme Scheme { get; init; }
 
+    /// <summary>
+    /// Where the node's originator signatures are made: null on the actor's own thread, otherwise on this lane while
+    /// the node goes on (the bytes are the same; see <see cref="SigningLane"/>).
+    /// </summary>
+    public SigningLane? SigningLane { get; init; }
+
     /// <summary>Virtual CPU cost of each signature and recovery.</summary>
     public required CryptoCosts Costs { get; init; }
 

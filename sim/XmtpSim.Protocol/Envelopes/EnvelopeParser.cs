@@ -116,8 +116,19 @@ public static class EnvelopeParser
     public static ParsedOriginatorEnvelope FromOwnSigned(OriginatorEnvelope envelope, ParsedPayerEnvelope payer, EthAddress signer)
     {
         ArgumentNullException.ThrowIfNull(envelope);
+        return FromOwnSigned(envelope.ToByteString(), signing: null, payer, signer);
+    }
+
+    /// <summary>
+    /// <see cref="FromOwnSigned(OriginatorEnvelope, ParsedPayerEnvelope, EthAddress)"/> for the serialized envelope,
+    /// whose signature may still be in the making (<see cref="EnvelopeSigner.SignOriginatorBytes"/>): the parsed
+    /// envelope waits for it before anyone reads its signature or its whole bytes.
+    /// </summary>
+    public static ParsedOriginatorEnvelope FromOwnSigned(ByteString raw, PendingSignature? signing, ParsedPayerEnvelope payer, EthAddress signer)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
         ArgumentNullException.ThrowIfNull(payer);
-        var (layers, unsigned) = DecodeTrusted(envelope.ToByteString(), payer.Client.Topic, payer.PayerAddress);
+        var (layers, unsigned) = DecodeTrusted(raw, payer.Client.Topic, payer.PayerAddress, signing);
         if (!layers.Payer.Raw.Span.SequenceEqual(payer.Raw.Span))
         {
             throw new ArgumentException("the signed envelope does not carry this payer envelope", nameof(payer));
@@ -137,12 +148,13 @@ public static class EnvelopeParser
     /// checked (see <see cref="DecodeTrusted"/>).
     /// </summary>
     internal static ParsedOriginatorEnvelope.Layers DecodeLayers(ByteString raw, Topic topic, EthAddress? payerAddress) =>
-        DecodeTrusted(raw, topic, payerAddress).Layers;
+        DecodeTrusted(raw, topic, payerAddress, signing: null).Layers;
 
     // Decodes every layer of bytes that were checked before (the node's own signing, or a read-back): nothing is
     // recovered or validated again; the topic and payer are the ones found then. Every layer is a slice of raw.
+    // Decoding reads the signature's length, never its bytes, so it may still be in the making (signing).
     private static (ParsedOriginatorEnvelope.Layers Layers, Wire.Envelopes.UnsignedOriginatorEnvelope Unsigned) DecodeTrusted(
-        ByteString raw, Topic topic, EthAddress? payerAddress)
+        ByteString raw, Topic topic, EthAddress? payerAddress, PendingSignature? signing)
     {
         var envelope = WireSlices.Parse(OriginatorEnvelope.Parser, raw);
         var unsigned = WireSlices.Parse(Wire.Envelopes.UnsignedOriginatorEnvelope.Parser, envelope.UnsignedOriginatorEnvelope);
@@ -151,7 +163,10 @@ public static class EnvelopeParser
         var parsedPayer = new ParsedPayerEnvelope(
             unsigned.PayerEnvelopeBytes, payer.TargetOriginator, payer.MessageRetentionDays, payer.PayerSignature?.Bytes, payerAddress, client);
         var layers = new ParsedOriginatorEnvelope.Layers(
-            raw, envelope.UnsignedOriginatorEnvelope, envelope.OriginatorSignature?.Bytes, envelope.BlockchainProof?.TransactionHash, parsedPayer);
+            raw, envelope.UnsignedOriginatorEnvelope, envelope.OriginatorSignature?.Bytes, envelope.BlockchainProof?.TransactionHash, parsedPayer)
+        {
+            Signing = signing,
+        };
         return (layers, unsigned);
     }
 

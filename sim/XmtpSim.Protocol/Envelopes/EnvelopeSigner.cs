@@ -14,6 +14,11 @@ public static class EnvelopeSigner
     /// <summary>Size of an app-chain transaction hash, bytes.</summary>
     public const int TransactionHashSize = 32;
 
+    /// <summary>The size of a recoverable ECDSA signature (r ‖ s ‖ v), which the modeled scheme keeps too.</summary>
+    public const int SignatureSize = 65;
+
+    private static readonly Func<ReadOnlySpan<byte>, byte[]> OriginatorDigest = Digests.Originator;
+
     /// <summary>Serializes a client envelope and signs it as the payer (gateway) for <paramref name="targetOriginator"/>.</summary>
     public static PayerEnvelope SignPayer(
         ISignatureScheme scheme, SigningKey payerKey, ClientEnvelope client, uint targetOriginator, uint retentionDays) =>
@@ -21,16 +26,39 @@ public static class EnvelopeSigner
 
     /// <summary>Signs already-serialized client-envelope bytes as the payer; the bytes are embedded unchanged.</summary>
     public static PayerEnvelope SignPayer(
-        ISignatureScheme scheme, SigningKey payerKey, ByteString unsignedClientEnvelope, uint targetOriginator, uint retentionDays)
+        ISignatureScheme scheme, SigningKey payerKey, ByteString unsignedClientEnvelope, uint targetOriginator, uint retentionDays) =>
+        SignPayer(scheme, payerKey, unsignedClientEnvelope, targetOriginator, retentionDays, lane: null).Envelope;
+
+    /// <summary>
+    /// Signs already-serialized client-envelope bytes as the payer. Without a lane the signature is made here and
+    /// <c>Signing</c> is null. With one, the lane makes it into the envelope's signature bytes, and nothing may read
+    /// the envelope's signature (or serialize the envelope) before <c>Signing.Wait()</c> returns.
+    /// </summary>
+    public static (PayerEnvelope Envelope, PendingSignature? Signing) SignPayer(
+        ISignatureScheme scheme, SigningKey payerKey, ByteString unsignedClientEnvelope, uint targetOriginator, uint retentionDays, SigningLane? lane)
     {
-        var digest = Digests.Payer(targetOriginator, unsignedClientEnvelope.Span);
-        return new PayerEnvelope
+        ArgumentNullException.ThrowIfNull(scheme);
+        ArgumentNullException.ThrowIfNull(unsignedClientEnvelope);
+        PendingSignature? signing = null;
+        byte[] signature;
+        if (lane is null)
+        {
+            signature = scheme.Sign(payerKey, Digests.Payer(targetOriginator, unsignedClientEnvelope.Span));
+        }
+        else
+        {
+            signature = new byte[SignatureSize];
+            signing = lane.Sign(scheme, payerKey, unsignedClientEnvelope.Memory, bytes => Digests.Payer(targetOriginator, bytes), signature);
+        }
+
+        var envelope = new PayerEnvelope
         {
             UnsignedClientEnvelope = unsignedClientEnvelope,
-            PayerSignature = new RecoverableEcdsaSignature { Bytes = UnsafeByteOperations.UnsafeWrap(scheme.Sign(payerKey, digest)) }, // a fresh array, owned here
+            PayerSignature = new RecoverableEcdsaSignature { Bytes = UnsafeByteOperations.UnsafeWrap(signature) }, // a fresh array, owned here
             TargetOriginator = targetOriginator,
             MessageRetentionDays = retentionDays,
         };
+        return (envelope, signing);
     }
 
     /// <summary>Stamps and signs a payer envelope as its originator node.</summary>
@@ -40,8 +68,20 @@ public static class EnvelopeSigner
 
     /// <summary>Stamps and signs serialized payer-envelope bytes; the bytes are embedded unchanged.</summary>
     public static OriginatorEnvelope SignOriginator(
-        ISignatureScheme scheme, SigningKey nodeKey, OriginatorStamp stamp, ByteString payerEnvelopeBytes)
+        ISignatureScheme scheme, SigningKey nodeKey, OriginatorStamp stamp, ByteString payerEnvelopeBytes) =>
+        OriginatorEnvelope.Parser.ParseFrom(SignOriginatorBytes(scheme, nodeKey, stamp, payerEnvelopeBytes, lane: null).Raw);
+
+    /// <summary>
+    /// Stamps and signs serialized payer-envelope bytes straight into the serialized OriginatorEnvelope: the bytes
+    /// <c>SignOriginator(…).ToByteString()</c> gives, written once. Without a lane the signature is made here and
+    /// <c>Signing</c> is null. With one, the lane makes it into the last <see cref="SignatureSize"/> bytes of
+    /// <c>Raw</c> and nothing may read those bytes before <c>Signing.Wait()</c> returns; the other bytes are
+    /// final at once.
+    /// </summary>
+    public static (ByteString Raw, PendingSignature? Signing) SignOriginatorBytes(
+        ISignatureScheme scheme, SigningKey nodeKey, OriginatorStamp stamp, ByteString payerEnvelopeBytes, SigningLane? lane)
     {
+        ArgumentNullException.ThrowIfNull(scheme);
         var unsigned = new UnsignedOriginatorEnvelope
         {
             OriginatorNodeId = stamp.OriginatorNodeId,
@@ -51,13 +91,48 @@ public static class EnvelopeSigner
             BaseFeePicodollars = stamp.BaseFeePicodollars,
             CongestionFeePicodollars = stamp.CongestionFeePicodollars,
             ExpiryUnixtime = stamp.ExpiryUnixtime,
-        }.ToByteString();
-        var signature = scheme.Sign(nodeKey, Digests.Originator(unsigned.Span));
-        return new OriginatorEnvelope
-        {
-            UnsignedOriginatorEnvelope = unsigned,
-            OriginatorSignature = new RecoverableEcdsaSignature { Bytes = UnsafeByteOperations.UnsafeWrap(signature) }, // a fresh array, owned here
         };
+        var unsignedSize = unsigned.CalculateSize();
+        var signatureMessageSize = BytesFieldSize(RecoverableEcdsaSignature.BytesFieldNumber, SignatureSize);
+        var buffer = new byte[
+            BytesFieldSize(OriginatorEnvelope.UnsignedOriginatorEnvelopeFieldNumber, unsignedSize) +
+            CodedOutputStream.ComputeTagSize(OriginatorEnvelope.OriginatorSignatureFieldNumber) +
+            CodedOutputStream.ComputeLengthSize(signatureMessageSize) + signatureMessageSize];
+        var output = new CodedOutputStream(buffer);
+        var unsignedStart = 0;
+        if (unsignedSize > 0)
+        {
+            output.WriteTag(OriginatorEnvelope.UnsignedOriginatorEnvelopeFieldNumber, WireFormat.WireType.LengthDelimited);
+            output.WriteLength(unsignedSize);
+            unsignedStart = (int)output.Position;
+            unsigned.WriteTo(output);
+        }
+
+        // The signature is the set member of a oneof, so it is written whatever it holds; its bytes come last.
+        output.WriteTag(OriginatorEnvelope.OriginatorSignatureFieldNumber, WireFormat.WireType.LengthDelimited);
+        output.WriteLength(signatureMessageSize);
+        output.WriteTag(RecoverableEcdsaSignature.BytesFieldNumber, WireFormat.WireType.LengthDelimited);
+        output.WriteLength(SignatureSize);
+        output.Flush();
+        var signatureStart = (int)output.Position;
+        if (signatureStart != buffer.Length - SignatureSize)
+        {
+            throw new InvalidOperationException($"the signature's place starts at {signatureStart}, not {buffer.Length - SignatureSize}");
+        }
+
+        var signed = buffer.AsMemory(unsignedStart, unsignedSize);
+        var destination = buffer.AsMemory(signatureStart);
+        PendingSignature? signing = null;
+        if (lane is null)
+        {
+            SigningLane.SignNow(scheme, nodeKey, signed.Span, OriginatorDigest, destination.Span);
+        }
+        else
+        {
+            signing = lane.Sign(scheme, nodeKey, signed, OriginatorDigest, destination);
+        }
+
+        return (UnsafeByteOperations.UnsafeWrap(buffer), signing); // a fresh array, owned here
     }
 
     /// <summary>

@@ -63,8 +63,11 @@ public sealed class ParsedOriginatorEnvelope
         DependsOn = payer.Client.DependsOn;
     }
 
-    /// <summary>The serialized OriginatorEnvelope as received (what a node stores and replicates).</summary>
-    public ByteString Raw => Current.Raw;
+    /// <summary>
+    /// The serialized OriginatorEnvelope as received (what a node stores and replicates). On an envelope its node has
+    /// just signed, this first waits for a signature still being made on a lane.
+    /// </summary>
+    public ByteString Raw => Signed.Raw;
 
     /// <summary>The length of <see cref="Raw"/>, kept in memory (frame sizes are computed from it).</summary>
     public int RawLength { get; }
@@ -94,7 +97,7 @@ public sealed class ParsedOriginatorEnvelope
     public ulong ExpiryUnixtime { get; }
 
     /// <summary>The 65-byte originator signature; null when the proof is a blockchain proof.</summary>
-    public ByteString? OriginatorSignature => Current.OriginatorSignature;
+    public ByteString? OriginatorSignature => Signed.OriginatorSignature;
 
     /// <summary>The address the originator signature recovers to; null for blockchain proofs.</summary>
     public EthAddress? OriginatorSigner => _originatorSigner is EthAddress signer ? signer : null;
@@ -153,6 +156,7 @@ public sealed class ParsedOriginatorEnvelope
                 return;
             }
 
+            layers.Signing?.Wait();
             _fileOffset = file.Append(layers.Raw.Span);
             _file = file;
             Volatile.Write(ref _layers, null); // after the file and offset: a reader that sees null finds them
@@ -190,6 +194,18 @@ public sealed class ParsedOriginatorEnvelope
 
     private Layers Current => Volatile.Read(ref _layers) ?? ReadBack();
 
+    // The layers once the originator signature is in them: the node that signed this envelope may have left its
+    // signature to a lane (see EnvelopeSigner.SignOriginatorBytes). Only Raw and the signature cover its bytes.
+    private Layers Signed
+    {
+        get
+        {
+            var layers = Current;
+            layers.Signing?.Wait();
+            return layers;
+        }
+    }
+
     // The bytes from the scratch file, decoded again. Not kept: an envelope whose bytes moved is rarely read
     // again, and keeping what was read would undo the move. The decode trusts what was checked when the
     // envelope was first parsed (signatures are not recovered again) and reuses the values kept in memory.
@@ -200,9 +216,15 @@ public sealed class ParsedOriginatorEnvelope
         return EnvelopeParser.DecodeLayers(UnsafeByteOperations.UnsafeWrap(bytes), Topic, PayerAddress);
     }
 
-    /// <summary>The parts of a parsed envelope that hold (slices of) its bytes.</summary>
+    /// <summary>
+    /// The parts of a parsed envelope that hold (slices of) its bytes, and the originator signature still being
+    /// written into the last bytes of <c>Raw</c> and <c>OriginatorSignature</c>, if it is.
+    /// </summary>
     internal sealed record Layers(
-        ByteString Raw, ByteString Unsigned, ByteString? OriginatorSignature, ByteString? TransactionHash, ParsedPayerEnvelope Payer);
+        ByteString Raw, ByteString Unsigned, ByteString? OriginatorSignature, ByteString? TransactionHash, ParsedPayerEnvelope Payer)
+    {
+        public PendingSignature? Signing { get; init; }
+    }
 }
 
 /// <summary>A replica's verdict on an envelope's raw bytes (null error = valid), and what it depended on.</summary>
