@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using XmtpSim.Protocol.Crypto;
 using XmtpSim.Protocol.Envelopes;
+using XmtpSim.Protocol.Storage;
 using XmtpSim.Protocol.Tests.Crypto;
 using XmtpSim.Protocol.Wire.Envelopes;
 using XmtpSim.Protocol.Wire.Identity;
@@ -91,6 +92,27 @@ public sealed class SigningOnALaneTests
         Assert.True(signing.IsDone);
         Assert.Equal(Node.Address, EnvelopeParser.ParseOriginator(own.Raw, Scheme).Unwrap().OriginatorSigner);
 
+        gated.Release.Set();
+        holder.Wait();
+    }
+
+    [Fact]
+    public void Moving_a_new_envelope_s_bytes_out_of_memory_moves_them_signed()
+    {
+        var payerMessage = SignPayer(ApplicationMessage(900, 5));
+        var payer = EnvelopeParser.ParsePayer(payerMessage, Scheme).Unwrap();
+        var gated = new GatedScheme(Scheme);
+        using var lane = new SigningLane("test lane");
+        var holder = lane.Sign(gated, Payer, new byte[8], Keccak256.Hash, new byte[65]); // keeps the lane busy
+        Assert.True(gated.Entered.Wait(TimeSpan.FromSeconds(30)), "the lane never started");
+        var (raw, signing) = EnvelopeSigner.SignOriginatorBytes(Scheme, Node, Stamp(5), payerMessage.ToByteString(), lane);
+        var own = EnvelopeParser.FromOwnSigned(raw, signing, payer, Node.Address);
+        using var file = new ScratchFile("signing-lane-test");
+
+        own.MoveBytesTo(file);
+
+        Assert.True(own.BytesMoved);
+        Assert.Equal(Generated(Scheme, Stamp(5), payerMessage.ToByteString()), own.Raw); // read back from the file
         gated.Release.Set();
         holder.Wait();
     }
