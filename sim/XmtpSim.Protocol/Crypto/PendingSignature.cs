@@ -11,7 +11,8 @@ namespace XmtpSim.Protocol.Crypto;
 /// <remarks>
 /// The signature is a pure function of the key and the digest (secp256k1 with RFC 6979 nonces, or the modeled
 /// keyed hash), so the bytes are the same whichever thread makes them and whenever: only the wall time a reader
-/// spends waiting depends on the timing.
+/// spends waiting depends on the timing. A failure to sign is kept and rethrown to every reader by <see cref="Wait"/>;
+/// bytes that no one ever reads cannot carry it into a result.
 /// </remarks>
 public sealed class PendingSignature
 {

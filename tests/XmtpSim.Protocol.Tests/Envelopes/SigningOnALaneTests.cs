@@ -76,45 +76,39 @@ public sealed class SigningOnALaneTests
     [Fact]
     public void A_node_reads_its_new_envelope_at_once_and_its_bytes_once_signed()
     {
-        var payerMessage = SignPayer(ApplicationMessage(700, 4));
-        var payer = EnvelopeParser.ParsePayer(payerMessage, Scheme).Unwrap();
-        var gated = new GatedScheme(Scheme);
-        using var lane = new SigningLane("test lane");
-        var holder = lane.Sign(gated, Payer, new byte[8], Keccak256.Hash, new byte[65]); // keeps the lane busy
-        Assert.True(gated.Entered.Wait(TimeSpan.FromSeconds(30)), "the lane never started");
-        var (raw, signing) = EnvelopeSigner.SignOriginatorBytes(Scheme, Node, Stamp(4), payerMessage.ToByteString(), lane);
+        using var held = new HeldLane(Scheme, Payer);
+        var (own, signing, expected) = OwnSignedOn(held.Lane, 700, 4);
 
-        var own = EnvelopeParser.FromOwnSigned(raw, signing, payer, Node.Address);
         Assert.Equal(4UL, own.SequenceId);
-        Assert.Equal(payer.Client.Topic, own.Topic);
-        Assert.False(signing!.IsDone); // still queued behind the held signature
-        Assert.Equal(Generated(Scheme, Stamp(4), payerMessage.ToByteString()), own.Raw); // made by this read
+        Assert.Equal(Payer.Address, own.PayerAddress);
+        Assert.False(signing.IsDone); // still queued behind the held signature
+        Assert.Equal(expected, own.Raw); // made by this read
         Assert.True(signing.IsDone);
         Assert.Equal(Node.Address, EnvelopeParser.ParseOriginator(own.Raw, Scheme).Unwrap().OriginatorSigner);
-
-        gated.Release.Set();
-        holder.Wait();
     }
 
     [Fact]
     public void Moving_a_new_envelope_s_bytes_out_of_memory_moves_them_signed()
     {
-        var payerMessage = SignPayer(ApplicationMessage(900, 5));
-        var payer = EnvelopeParser.ParsePayer(payerMessage, Scheme).Unwrap();
-        var gated = new GatedScheme(Scheme);
-        using var lane = new SigningLane("test lane");
-        var holder = lane.Sign(gated, Payer, new byte[8], Keccak256.Hash, new byte[65]); // keeps the lane busy
-        Assert.True(gated.Entered.Wait(TimeSpan.FromSeconds(30)), "the lane never started");
-        var (raw, signing) = EnvelopeSigner.SignOriginatorBytes(Scheme, Node, Stamp(5), payerMessage.ToByteString(), lane);
-        var own = EnvelopeParser.FromOwnSigned(raw, signing, payer, Node.Address);
+        using var held = new HeldLane(Scheme, Payer);
+        var (own, _, expected) = OwnSignedOn(held.Lane, 900, 5);
         using var file = new ScratchFile("signing-lane-test");
 
         own.MoveBytesTo(file);
 
         Assert.True(own.BytesMoved);
-        Assert.Equal(Generated(Scheme, Stamp(5), payerMessage.ToByteString()), own.Raw); // read back from the file
-        gated.Release.Set();
-        holder.Wait();
+        Assert.Equal(expected, own.Raw); // read back from the file
+    }
+
+    // A node's new envelope over an application message of `size` bytes, its signature queued on `lane`, and the
+    // bytes the generated code gives for it.
+    private static (ParsedOriginatorEnvelope Own, PendingSignature Signing, ByteString Expected) OwnSignedOn(SigningLane lane, int size, ulong sequence)
+    {
+        var payerMessage = SignPayer(ApplicationMessage(size, sequence));
+        var payer = EnvelopeParser.ParsePayer(payerMessage, Scheme).Unwrap();
+        var (raw, signing) = EnvelopeSigner.SignOriginatorBytes(Scheme, Node, Stamp(sequence), payerMessage.ToByteString(), lane);
+        Assert.NotNull(signing);
+        return (EnvelopeParser.FromOwnSigned(raw, signing, payer, Node.Address), signing, Generated(Scheme, Stamp(sequence), payerMessage.ToByteString()));
     }
 
     private static ModeledSignatureScheme Modeled()
