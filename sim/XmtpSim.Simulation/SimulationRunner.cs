@@ -42,6 +42,7 @@ public static class SimulationRunner
         int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var jitTime = JitInfo.GetCompilationTime();
         var jitMethods = JitInfo.GetCompiledMethodCount();
+        var allocated = GC.GetTotalAllocatedBytes();
         // Declared before the journal, so that on a failure the journal's last lines reach the file before it is deleted.
         using var deliveries = settings.OutputDirectory is null ? null : new DeliveriesFile(settings.OutputDirectory);
         using var journal = new JournalWriter(journalPath, ToEngineMode(scenario.Journal));
@@ -86,7 +87,8 @@ public static class SimulationRunner
                 simulated.BuildSeconds, simulatedSeconds - simulated.BuildSeconds, wall.Elapsed.TotalSeconds - simulatedSeconds, PeakMemoryBytes(),
                 (GC.GetTotalPauseDuration() - gcPause).TotalSeconds,
                 [GC.CollectionCount(0) - collections[0], GC.CollectionCount(1) - collections[1], GC.CollectionCount(2) - collections[2]],
-                (JitInfo.GetCompilationTime() - jitTime).TotalSeconds, JitInfo.GetCompiledMethodCount() - jitMethods, hugePageBytes);
+                (JitInfo.GetCompilationTime() - jitTime).TotalSeconds, JitInfo.GetCompiledMethodCount() - jitMethods, hugePageBytes,
+                GC.GetTotalAllocatedBytes() - allocated);
             var info = new RunInfo(
                 scenario.Name, scenario.Seed, hash, simulated.EndNanos / (double)SimTime.NanosPerSecond, wall.Elapsed.TotalSeconds, simulated.CryptoScheme, profile);
             results = RunResultsBuilder.Build(info, recorder.History, checks);

@@ -30,7 +30,7 @@ public sealed class OutputTests
 
     private static (RunResults Results, RecordedHistory History, Scenario Scenario) Build(double wallSeconds = 1.25)
     {
-        var wall = new WallProfile(0.25 * wallSeconds, 0.5 * wallSeconds, 0.25 * wallSeconds, (long)(wallSeconds * 1e9), 0.125, [9, 4, 1], 0.0625, 1234, 6L << 21);
+        var wall = new WallProfile(0.25 * wallSeconds, 0.5 * wallSeconds, 0.25 * wallSeconds, (long)(wallSeconds * 1e9), 0.125, [9, 4, 1], 0.0625, 1234, 6L << 21, 5L << 30);
         var scenario = ScenarioLoader.Parse(ScenarioYaml, "scenarios/outputs-test.yaml");
         var history = Record(Good().With(new FaultEvent(10 * S, "crash", "node-300"), new FaultEvent(15 * S, "restart", "node-300")));
         var checks = CheckRunner.Run(scenario.Checks, history);
@@ -76,6 +76,7 @@ public sealed class OutputTests
         Assert.Equal(0.0625, root.GetProperty("wall_jit_seconds").GetDouble());
         Assert.Equal(1234, root.GetProperty("wall_jit_methods").GetInt64());
         Assert.Equal(6L << 21, root.GetProperty("wall_huge_page_bytes").GetInt64());
+        Assert.Equal(5L << 30, root.GetProperty("wall_allocated_bytes").GetInt64());
         Assert.Equal(results.Events, root.GetProperty("events").GetInt64());
         Assert.Equal(3, root.GetProperty("envelopes_published").GetInt64());
         Assert.Equal(4, root.GetProperty("envelopes_delivered").GetInt64());

@@ -147,6 +147,7 @@ public static class SummaryJson
             w.WriteNumber("wall_jit_seconds", wall.JitSeconds);
             w.WriteNumber("wall_jit_methods", wall.JitMethods);
             w.WriteNumber("wall_huge_page_bytes", wall.HugePageBytes);
+            w.WriteNumber("wall_allocated_bytes", wall.AllocatedBytes);
         }
 
         w.WriteString("crypto", r.Crypto);

@@ -12,7 +12,8 @@ namespace XmtpSim.Checks.Results;
 /// <param name="GcCollections">Collections of generations 0, 1 and 2 during the run (a gen 2 collection counts in all three).</param>
 /// <param name="JitSeconds">Time the JIT compiler spent on all threads during the run (build to checks).</param>
 /// <param name="JitMethods">Methods the JIT compiled during the run (precompiled code that ran as is does not count).</param>
+/// <param name="AllocatedBytes">Bytes the run allocated on the managed heap, on all threads (build to checks): with the collections, how much the collector had to sweep.</param>
 /// <param name="HugePageBytes">The process's anonymous memory in 2 MiB pages when the simulation ended (Linux; 0 elsewhere or when not asked for).</param>
 public sealed record WallProfile(
     double BuildSeconds, double SimulateSeconds, double ChecksSeconds, long PeakMemoryBytes, double GcPauseSeconds = 0, IReadOnlyList<int>? GcCollections = null,
-    double JitSeconds = 0, long JitMethods = 0, long HugePageBytes = 0);
+    double JitSeconds = 0, long JitMethods = 0, long HugePageBytes = 0, long AllocatedBytes = 0);
