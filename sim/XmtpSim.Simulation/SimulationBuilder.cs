@@ -34,9 +34,9 @@ public static class SimulationBuilder
     /// How long, by its originator timestamp, a stored envelope keeps its bytes (and the layers decoded from them)
     /// in memory when the nodes have a scratch file: replicas and subscribers read them within a second. Later
     /// reads decode the file again; in the first 6 hours of mainnet-day those are about 25,000 welcomes read by
-    /// members who join late. A longer window costs more than those reads: an envelope's layers (about 15 objects,
-    /// 1.6 KB) then outlive several collections and are copied into gen1 and gen2 before they die; with ten
-    /// minutes the 6 hours simulated 15 % slower (bench/README.md, "What survives a gen0 collection").
+    /// members who join late. A longer window costs more than those reads: an envelope's layers (16 objects, about
+    /// 1.4 KB) then outlive several collections and are copied into gen1 and gen2 before they die; with ten
+    /// minutes the 6 hours took 17 % longer to simulate (bench/README.md, "What survives a gen0 collection").
     /// </summary>
     public static readonly long EnvelopeBytesInMemoryNanos = 60 * SimTime.NanosPerSecond;
 
