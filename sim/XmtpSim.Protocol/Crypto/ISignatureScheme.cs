@@ -15,4 +15,11 @@ public interface ISignatureScheme
 
     /// <summary>Recovers the signer's address; false if the signature is malformed or invalid.</summary>
     bool TryRecoverAddress(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature, out EthAddress address);
+
+    /// <summary>
+    /// True when every signature this scheme makes with <paramref name="key"/> recovers to the key's address, and the
+    /// scheme lets its verifiers take that answer from the signer instead of recovering the same bytes again (as
+    /// <see cref="RecoveryCache.Remember"/> does). False (the default) makes every verifier recover.
+    /// </summary>
+    bool RemembersSigner(SigningKey key) => false;
 }

@@ -53,6 +53,11 @@ public sealed class ModeledSignatureScheme : ISignatureScheme
     }
 
     /// <inheritdoc />
+    /// <remarks>Only for a key registered as it is: recovery succeeds for exactly those (registration is never undone).</remarks>
+    public bool RemembersSigner(SigningKey key) =>
+        _keys.TryGetValue(key.Address, out var registered) && registered.AsSpan().SequenceEqual(key.PrivateKey);
+
+    /// <inheritdoc />
     public bool TryRecoverAddress(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature, out EthAddress address)
     {
         address = default;

@@ -34,6 +34,10 @@ public sealed class RealSignatureScheme : ISignatureScheme
     }
 
     /// <inheritdoc />
+    /// <remarks>Only with a cache: without one, every verifier does the curve arithmetic.</remarks>
+    public bool RemembersSigner(SigningKey key) => Cache is not null;
+
+    /// <inheritdoc />
     public bool TryRecoverAddress(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature, out EthAddress address) =>
         Cache is null ? Recover(digest, signature, out address) : Cache.TryRecover(digest, signature, _recover, out address);
 

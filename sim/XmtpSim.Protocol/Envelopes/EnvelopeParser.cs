@@ -266,8 +266,9 @@ public static class EnvelopeParser
         if (envelope.PayerSignature is not null)
         {
             signature = envelope.PayerSignature.Bytes;
-            var digest = Digests.Payer(envelope.TargetOriginator, envelope.UnsignedClientEnvelope.Span);
-            if (!scheme.TryRecoverAddress(digest, signature.Span, out var recovered))
+            // The envelope object its signer made, unchanged, is not recovered again: recovery would give the signer.
+            if (!envelope.TryKnownSigner(scheme, out var recovered)
+                && !scheme.TryRecoverAddress(Digests.Payer(envelope.TargetOriginator, envelope.UnsignedClientEnvelope.Span), signature.Span, out recovered))
             {
                 return EnvelopeResult.Fail<ParsedPayerEnvelope>(
                     EnvelopeErrorCode.PayerSignatureInvalid,

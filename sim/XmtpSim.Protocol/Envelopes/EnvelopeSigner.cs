@@ -58,6 +58,11 @@ public static class EnvelopeSigner
             TargetOriginator = targetOriginator,
             MessageRetentionDays = retentionDays,
         };
+        if (scheme.RemembersSigner(payerKey))
+        {
+            envelope.RecordSigner(scheme, payerKey.Address);
+        }
+
         return (envelope, signing);
     }
 
