@@ -12,8 +12,8 @@ public sealed record PayerDepositEvent(long TimeNs, string Payer, ulong Amount, 
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("payer", Payer);
-        writer.WriteNumber("amount", Amount);
-        writer.WriteNumber("balance", Balance);
+        writer.WriteString("payer"u8, Payer);
+        writer.WriteNumber("amount"u8, Amount);
+        writer.WriteNumber("balance"u8, Balance);
     }
 }

@@ -18,12 +18,12 @@ public sealed record ClientPublishEvent(long TimeNs, string Client, string Topic
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("client", Client);
-        writer.WriteString("topic", Topic);
-        writer.WriteNumber("local", LocalId);
-        writer.WriteString("what", What);
-        writer.WriteNumber("bytes", Bytes);
-        writer.WriteString("deps", DependsOn);
+        writer.WriteString("client"u8, Client);
+        writer.WriteString("topic"u8, Topic);
+        writer.WriteNumber("local"u8, LocalId);
+        writer.WriteString("what"u8, What);
+        writer.WriteNumber("bytes"u8, Bytes);
+        writer.WriteString("deps"u8, DependsOn);
     }
 }
 
@@ -36,10 +36,10 @@ public sealed record ClientAckEvent(long TimeNs, string Client, long LocalId, ui
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("client", Client);
-        writer.WriteNumber("local", LocalId);
-        writer.WriteNumber("o", Originator);
-        writer.WriteNumber("s", Sequence);
+        writer.WriteString("client"u8, Client);
+        writer.WriteNumber("local"u8, LocalId);
+        writer.WriteNumber("o"u8, Originator);
+        writer.WriteNumber("s"u8, Sequence);
     }
 }
 
@@ -52,9 +52,9 @@ public sealed record ClientPublishFailedEvent(long TimeNs, string Client, long L
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("client", Client);
-        writer.WriteNumber("local", LocalId);
-        writer.WriteString("reason", Reason);
+        writer.WriteString("client"u8, Client);
+        writer.WriteNumber("local"u8, LocalId);
+        writer.WriteString("reason"u8, Reason);
     }
 }
 
@@ -67,9 +67,9 @@ public sealed record ClientJoinEvent(long TimeNs, string Client, string Topic, u
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("client", Client);
-        writer.WriteString("topic", Topic);
-        writer.WriteNumber("commit", CommitSequence);
+        writer.WriteString("client"u8, Client);
+        writer.WriteString("topic"u8, Topic);
+        writer.WriteNumber("commit"u8, CommitSequence);
     }
 }
 
@@ -86,16 +86,16 @@ public sealed record ClientApplyEvent(
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("client", Client);
-        writer.WriteString("topic", Topic);
-        writer.WriteNumber("o", Originator);
-        writer.WriteNumber("s", Sequence);
-        writer.WriteNumber("published", PublishedNs);
-        writer.WriteString("sender", Sender);
-        writer.WriteString("deps", DependsOn);
-        writer.WriteBoolean("dropped_dep", DependencyDropped);
-        writer.WriteString("node", ReadNode);
-        writer.WriteNumber("fee", FeePicodollars);
+        writer.WriteString("client"u8, Client);
+        writer.WriteString("topic"u8, Topic);
+        writer.WriteNumber("o"u8, Originator);
+        writer.WriteNumber("s"u8, Sequence);
+        writer.WriteNumber("published"u8, PublishedNs);
+        writer.WriteString("sender"u8, Sender);
+        writer.WriteString("deps"u8, DependsOn);
+        writer.WriteBoolean("dropped_dep"u8, DependencyDropped);
+        writer.WriteString("node"u8, ReadNode);
+        writer.WriteNumber("fee"u8, FeePicodollars);
     }
 }
 
@@ -110,16 +110,16 @@ public sealed record NodeOriginateEvent(
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("node", Node);
-        writer.WriteNumber("o", Originator);
-        writer.WriteNumber("s", Sequence);
-        writer.WriteString("topic", Topic);
-        writer.WriteString("payer", Payer);
-        writer.WriteNumber("base_fee", BaseFee);
-        writer.WriteNumber("congestion_fee", CongestionFee);
-        writer.WriteNumber("units", CongestionUnits);
-        writer.WriteNumber("bytes", Bytes);
-        writer.WriteString("deps", DependsOn);
+        writer.WriteString("node"u8, Node);
+        writer.WriteNumber("o"u8, Originator);
+        writer.WriteNumber("s"u8, Sequence);
+        writer.WriteString("topic"u8, Topic);
+        writer.WriteString("payer"u8, Payer);
+        writer.WriteNumber("base_fee"u8, BaseFee);
+        writer.WriteNumber("congestion_fee"u8, CongestionFee);
+        writer.WriteNumber("units"u8, CongestionUnits);
+        writer.WriteNumber("bytes"u8, Bytes);
+        writer.WriteString("deps"u8, DependsOn);
     }
 }
 
@@ -137,14 +137,14 @@ public sealed record NodeStoreEvent(
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("node", Node);
-        writer.WriteNumber("o", Originator);
-        writer.WriteNumber("s", Sequence);
-        writer.WriteString("topic", Topic);
-        writer.WriteString("source", Source);
-        writer.WriteNumber("fee", Fee);
-        writer.WriteBoolean("fee_mismatch", FeeMismatch);
-        writer.WriteString("digest", Digest);
+        writer.WriteString("node"u8, Node);
+        writer.WriteNumber("o"u8, Originator);
+        writer.WriteNumber("s"u8, Sequence);
+        writer.WriteString("topic"u8, Topic);
+        writer.WriteString("source"u8, Source);
+        writer.WriteNumber("fee"u8, Fee);
+        writer.WriteBoolean("fee_mismatch"u8, FeeMismatch);
+        writer.WriteString("digest"u8, Digest);
     }
 }
 
@@ -157,10 +157,10 @@ public sealed record NodeRejectEvent(long TimeNs, string Node, string Topic, str
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("node", Node);
-        writer.WriteString("topic", Topic);
-        writer.WriteString("code", Code);
-        writer.WriteString("reason", Reason);
+        writer.WriteString("node"u8, Node);
+        writer.WriteString("topic"u8, Topic);
+        writer.WriteString("code"u8, Code);
+        writer.WriteString("reason"u8, Reason);
     }
 }
 
@@ -174,11 +174,11 @@ public sealed record NodeSequenceAnomalyEvent(long TimeNs, string Node, uint Ori
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("node", Node);
-        writer.WriteNumber("o", Originator);
-        writer.WriteNumber("expected", Expected);
-        writer.WriteNumber("got", Got);
-        writer.WriteString("anomaly", Anomaly);
+        writer.WriteString("node"u8, Node);
+        writer.WriteNumber("o"u8, Originator);
+        writer.WriteNumber("expected"u8, Expected);
+        writer.WriteNumber("got"u8, Got);
+        writer.WriteString("anomaly"u8, Anomaly);
     }
 }
 
@@ -191,10 +191,10 @@ public sealed record GatewayRetryEvent(long TimeNs, string Gateway, uint Node, i
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("gateway", Gateway);
-        writer.WriteNumber("node", Node);
-        writer.WriteNumber("attempt", Attempt);
-        writer.WriteString("reason", Reason);
+        writer.WriteString("gateway"u8, Gateway);
+        writer.WriteNumber("node"u8, Node);
+        writer.WriteNumber("attempt"u8, Attempt);
+        writer.WriteString("reason"u8, Reason);
     }
 }
 
@@ -208,14 +208,14 @@ public sealed record ChainTxEvent(long TimeNs, uint Originator, ulong Sequence, 
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteNumber("o", Originator);
-        writer.WriteNumber("s", Sequence);
-        writer.WriteString("topic", Topic);
-        writer.WriteNumber("bytes", Bytes);
-        writer.WriteNumber("gas", Gas);
-        writer.WriteNumber("block", Block);
-        writer.WriteString("tx", TxHash);
-        writer.WriteNumber("submitted", SubmittedNs);
+        writer.WriteNumber("o"u8, Originator);
+        writer.WriteNumber("s"u8, Sequence);
+        writer.WriteString("topic"u8, Topic);
+        writer.WriteNumber("bytes"u8, Bytes);
+        writer.WriteNumber("gas"u8, Gas);
+        writer.WriteNumber("block"u8, Block);
+        writer.WriteString("tx"u8, TxHash);
+        writer.WriteNumber("submitted"u8, SubmittedNs);
     }
 }
 
@@ -228,11 +228,11 @@ public sealed record ChainBlockEvent(long TimeNs, long Block, int Transactions, 
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteNumber("block", Block);
-        writer.WriteNumber("txs", Transactions);
-        writer.WriteNumber("gas_used", GasUsed);
-        writer.WriteNumber("gas_limit", GasLimit);
-        writer.WriteNumber("pending", Pending);
+        writer.WriteNumber("block"u8, Block);
+        writer.WriteNumber("txs"u8, Transactions);
+        writer.WriteNumber("gas_used"u8, GasUsed);
+        writer.WriteNumber("gas_limit"u8, GasLimit);
+        writer.WriteNumber("pending"u8, Pending);
     }
 }
 
@@ -245,8 +245,8 @@ public sealed record ChainRejectEvent(long TimeNs, string Topic, int Bytes, stri
     /// <inheritdoc />
     public override void WriteFields(Utf8JsonWriter writer)
     {
-        writer.WriteString("topic", Topic);
-        writer.WriteNumber("bytes", Bytes);
-        writer.WriteString("reason", Reason);
+        writer.WriteString("topic"u8, Topic);
+        writer.WriteNumber("bytes"u8, Bytes);
+        writer.WriteString("reason"u8, Reason);
     }
 }
