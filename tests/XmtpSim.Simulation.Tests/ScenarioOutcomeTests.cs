@@ -75,6 +75,27 @@ public sealed class ScenarioOutcomeTests
     }
 
     [Fact]
+    public void Readers_of_a_crashed_node_read_from_another_while_it_is_down()
+    {
+        var history = SmallScenarios.Record(SmallScenarios.Base + """
+
+            faults:
+              - { at: 30s, crash: 200, restart_after: 80s }
+            """);
+        Assert.True(history.Actors.TryGetId("node-200", out var crashed));
+        var (down, up) = (30 * SimTime.NanosPerSecond, 110 * SimTime.NanosPerSecond);
+        var itsReaders = history.Applies.Where(a => a.TimeNs < down && a.ReadNode == crashed).Select(a => a.Client).ToHashSet();
+        Assert.NotEmpty(itsReaders);
+
+        // While node 200 is down, its readers go on applying, through the next node in their list.
+        var failedOver = history.Applies
+            .Where(a => a.TimeNs > down && a.TimeNs < up && itsReaders.Contains(a.Client))
+            .Select(a => a.Client).ToHashSet();
+        Assert.NotEmpty(failedOver);
+        Assert.DoesNotContain(history.Applies, a => a.TimeNs > down && a.TimeNs < up && a.ReadNode == crashed);
+    }
+
+    [Fact]
     public void Impossible_thresholds_fail_the_latency_and_ratio_checks()
     {
         var outcome = SmallScenarios.Run(SmallScenarios.Base.Replace("{ latency_p99_below: 2s }", "{ latency_p99_below: 1ms }", StringComparison.Ordinal) + """

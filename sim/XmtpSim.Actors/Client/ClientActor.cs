@@ -54,6 +54,7 @@ public sealed class ClientActor : SimActor
     private readonly Dictionary<long, List<PendingPublish>> _pending = [];
     private VectorClock _welcomeCursor = VectorClock.Empty;
     private int _readIndex;
+    private ActorId _readNode; // _settings.ReadNodes[_readIndex], kept beside the index: read on every apply, without the list
     private int _subscribeAttempts;
     private int _subscribeGeneration;
     private bool _subscribed;
@@ -69,6 +70,7 @@ public sealed class ClientActor : SimActor
         _settings = settings;
         _name = sim.Self.Name;
         _welcomeTopic = Topic.WelcomeMessages(settings.InstallationKey);
+        _readNode = settings.ReadNodes[0];
 
         _sim.StartTimer("start", Math.Max(0, settings.StartNanos - sim.Now), StartTick.Instance);
     }
@@ -120,7 +122,7 @@ public sealed class ClientActor : SimActor
     /// <summary>Props for the engine.</summary>
     public static Props Props(ISimContext sim, ClientSettings settings) => SimProps.Of(() => new ClientActor(sim, settings));
 
-    private ActorId ReadNode => _settings.ReadNodes[_readIndex];
+    private ActorId ReadNode => _readNode;
 
     private bool Publishing => _sim.Now < _settings.WorkloadEndNanos;
 
@@ -342,6 +344,7 @@ public sealed class ClientActor : SimActor
         {
             _subscribeAttempts = 0;
             _readIndex = (_readIndex + 1) % _settings.ReadNodes.Count;
+            _readNode = _settings.ReadNodes[_readIndex];
         }
 
         _sim.StartTimer("resubscribe", ResubscribeDelayNanos, ResubscribeTick.Instance);
