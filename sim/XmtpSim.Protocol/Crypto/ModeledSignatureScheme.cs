@@ -53,9 +53,11 @@ public sealed class ModeledSignatureScheme : ISignatureScheme
     }
 
     /// <inheritdoc />
-    /// <remarks>Only for a key registered as it is: recovery succeeds for exactly those (registration is never undone).</remarks>
-    public bool RemembersSigner(SigningKey key) =>
-        _keys.TryGetValue(key.Address, out var registered) && registered.AsSpan().SequenceEqual(key.PrivateKey);
+    /// <remarks>
+    /// Only for a registered key: recovery succeeds for exactly those, and registration is never undone. A key's
+    /// address is derived from its private key, so the address names the key.
+    /// </remarks>
+    public bool RemembersSigner(SigningKey key) => _keys.ContainsKey(key.Address);
 
     /// <inheritdoc />
     public bool TryRecoverAddress(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature, out EthAddress address)

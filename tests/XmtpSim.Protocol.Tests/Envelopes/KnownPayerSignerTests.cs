@@ -108,22 +108,4 @@ public sealed class KnownPayerSignerTests
         Assert.Equal(0, counting.Recoveries);
         Assert.Equal(Payer.Address, EnvelopeParser.ParsePayer(envelope.ToByteString(), Scheme).Value!.PayerAddress); // uncached arithmetic agrees
     }
-
-    /// <summary>Counts recoveries; remembers signers exactly when the scheme it wraps does.</summary>
-    private sealed class CountingScheme(ISignatureScheme inner) : ISignatureScheme
-    {
-        public int Recoveries { get; private set; }
-
-        public string Name => inner.Name;
-
-        public byte[] Sign(SigningKey key, ReadOnlySpan<byte> digest) => inner.Sign(key, digest);
-
-        public bool RemembersSigner(SigningKey key) => inner.RemembersSigner(key);
-
-        public bool TryRecoverAddress(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature, out EthAddress address)
-        {
-            Recoveries++;
-            return inner.TryRecoverAddress(digest, signature, out address);
-        }
-    }
 }

@@ -80,19 +80,4 @@ public sealed class ReplicaDecodeTests
         Assert.Equal(EnvelopeErrorCode.PayerSignatureInvalid, EnvelopeParser.CheckReplicated(realSigned, modeled)?.Code);
         Assert.Null(EnvelopeParser.CheckReplicated(modeledSigned, modeled)); // a refusal of one object is not another's
     }
-
-    private sealed class CountingScheme(ISignatureScheme inner) : ISignatureScheme
-    {
-        public int Recoveries { get; private set; }
-
-        public string Name => inner.Name;
-
-        public byte[] Sign(SigningKey key, ReadOnlySpan<byte> digest) => inner.Sign(key, digest);
-
-        public bool TryRecoverAddress(ReadOnlySpan<byte> digest, ReadOnlySpan<byte> signature, out EthAddress address)
-        {
-            Recoveries++;
-            return inner.TryRecoverAddress(digest, signature, out address);
-        }
-    }
 }

@@ -20,7 +20,7 @@ public sealed partial class PayerEnvelope
 
     /// <summary>Records that <paramref name="signer"/> signed the envelope's current fields under <paramref name="scheme"/>.</summary>
     internal void RecordSigner(ISignatureScheme scheme, EthAddress signer) =>
-        _signedBy = new SignedBy(scheme, TargetOriginator, UnsignedClientEnvelope, PayerSignature?.Bytes, signer);
+        _signedBy = new SignedBy(scheme, TargetOriginator, UnsignedClientEnvelope, PayerSignature.Bytes, signer);
 
     /// <summary>
     /// The address the payer signature recovers to under <paramref name="scheme"/>, when this envelope still holds
@@ -32,7 +32,6 @@ public sealed partial class PayerEnvelope
             && ReferenceEquals(known.Scheme, scheme)
             && known.Target == TargetOriginator
             && ReferenceEquals(known.Client, UnsignedClientEnvelope)
-            && known.Signature is not null
             && ReferenceEquals(known.Signature, PayerSignature?.Bytes))
         {
             signer = known.Signer;
@@ -43,5 +42,5 @@ public sealed partial class PayerEnvelope
         return false;
     }
 
-    private sealed record SignedBy(ISignatureScheme Scheme, uint Target, ByteString Client, ByteString? Signature, EthAddress Signer);
+    private sealed record SignedBy(ISignatureScheme Scheme, uint Target, ByteString Client, ByteString Signature, EthAddress Signer);
 }
